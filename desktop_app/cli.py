@@ -1,0 +1,345 @@
+"""The ``sochibo`` command: every use case of the window, scriptable, with ``--json``.
+
+With no arguments it opens the window. Errors go to stderr in Vietnamese with exit code 1
+(2 for a command typed wrong).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from desktop_app import paths
+from desktop_app.domain.dates import DateFormatError, parse_full
+from desktop_app.domain.errors import DomainError
+from desktop_app.domain.membership import EVENT_KINDS, STATUSES
+from desktop_app.domain.person import FIELDS, SEX_LABELS
+from desktop_app.services import cell as cell_service
+from desktop_app.services import checks, members, registers
+from desktop_app.services.views import PersonView
+from desktop_app.store.database import Register
+
+PERSON_OPTIONS = [name for name in FIELDS]
+
+
+class CliError(Exception):
+    """A problem with how the command was called (exit code 1, message on stderr)."""
+
+
+def _emit(value: object, as_json: bool, text: Callable[[], str]) -> None:
+    if as_json:
+        print(json.dumps(value, ensure_ascii=False, indent=2))
+    else:
+        print(text())
+
+
+def _passphrase(args: argparse.Namespace, confirm: bool = False) -> str:
+    if args.passphrase_file:
+        try:
+            return Path(args.passphrase_file).read_text(encoding="utf-8").splitlines()[0]
+        except (OSError, IndexError) as exc:
+            raise CliError(f"Không đọc được tệp mật khẩu «{args.passphrase_file}»") from exc
+    if os.environ.get("SOCHIBO_PASSPHRASE"):
+        return os.environ["SOCHIBO_PASSPHRASE"]
+    if not sys.stdin.isatty():
+        raise CliError("Cần mật khẩu của sổ: đặt biến SOCHIBO_PASSPHRASE "
+                       "hoặc dùng --passphrase-file TỆP.")
+    first = getpass.getpass("Mật khẩu của sổ: ")
+    if confirm and getpass.getpass("Nhập lại mật khẩu: ") != first:
+        raise CliError("Hai lần nhập mật khẩu không khớp.")
+    return first
+
+
+def _register_path(args: argparse.Namespace) -> Path:
+    return Path(args.register) if args.register else paths.default_register()
+
+
+def _open(args: argparse.Namespace) -> Register:
+    path = _register_path(args)
+    if not path.exists():
+        raise CliError(f"Chưa có sổ tại «{path}». Tạo sổ: sochibo init --name … --code …")
+    return registers.open_register(path, _passphrase(args))
+
+
+def _date(text: str) -> dt.date:
+    try:
+        value = parse_full(text)
+    except DateFormatError as exc:
+        raise CliError(f"Ngày: {exc}") from exc
+    if value is None:
+        raise CliError("Cần ngày (dd/mm/yyyy)")
+    return value
+
+
+def _person_line(p: PersonView) -> str:
+    birth = p.birth_date or ""
+    return (f"{p.id[:8]}  {p.full_name:<28} {SEX_LABELS.get(p.sex, ''):<3} {birth:<10} "
+            f"{p.status_label}")
+
+
+def _person_text(p: PersonView) -> str:
+    rows = [(FIELDS[k].label, getattr(p, k)) for k in FIELDS if getattr(p, k)]
+    rows.insert(0, ("Mã", p.id))
+    rows.append(("Tình trạng", p.status_label))
+    return "\n".join(f"{label}: {value}" for label, value in rows)
+
+
+# -- commands --------------------------------------------------------------------------------
+
+def cmd_init(args: argparse.Namespace) -> int:
+    path = _register_path(args)
+    cell = {"name": args.name, "code": args.code, "upper_level": args.upper_level,
+            "secretary": args.secretary, "address": args.address}
+    reg, recovery = registers.create_register(path, _passphrase(args, confirm=True), cell)
+    reg.close()
+    _emit({"path": str(path), "recovery_key": recovery}, args.json, lambda: (
+        f"Đã tạo sổ: {path}\n\nKHÓA KHÔI PHỤC (chép ra giấy, cất nơi an toàn; chỉ hiện một lần):"
+        f"\n\n    {recovery}\n\nKhi quên mật khẩu, khóa này là cách duy nhất để mở sổ."))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    path = Path(args.path) if args.path else paths.demo_register()
+    reg, _recovery = registers.create_demo(path)
+    count = len(members.list_people(reg))
+    reg.close()
+    _emit({"path": str(path), "passphrase": paths.DEMO_PASSPHRASE, "people": count}, args.json,
+          lambda: f"Đã tạo sổ mẫu ({count} người): {path}\nMật khẩu: {paths.DEMO_PASSPHRASE}")
+    return 0
+
+
+def cmd_cell_show(args: argparse.Namespace) -> int:
+    with _open(args) as reg:
+        cell = cell_service.get_cell(reg)
+    labels = cell_service.CELL_FIELDS
+    _emit(cell.to_json(), args.json, lambda: "\n".join(
+        f"{labels[k][0]}: {getattr(cell, k)}" for k in labels))
+    return 0
+
+
+def cmd_cell_update(args: argparse.Namespace) -> int:
+    changes = {k: getattr(args, k) for k in cell_service.CELL_FIELDS
+               if getattr(args, k) is not None}
+    with _open(args) as reg:
+        cell = cell_service.update_cell(reg, changes)
+    _emit(cell.to_json(), args.json, lambda: f"Đã lưu: {cell.name}")
+    return 0
+
+
+def cmd_member_list(args: argparse.Namespace) -> int:
+    with _open(args) as reg:
+        found = members.list_people(reg, set(args.status) if args.status else None)
+    _emit([p.to_json() for p in found], args.json,
+          lambda: "\n".join(_person_line(p) for p in found) or "(không có ai)")
+    return 0
+
+
+def cmd_member_search(args: argparse.Namespace) -> int:
+    with _open(args) as reg:
+        found = members.search_people(reg, args.text)
+    _emit([p.to_json() for p in found], args.json,
+          lambda: "\n".join(_person_line(p) for p in found) or "(không tìm thấy ai)")
+    return 0
+
+
+def cmd_member_show(args: argparse.Namespace) -> int:
+    with _open(args) as reg:
+        person = members.get_person(reg, args.person)
+        events = members.list_events(reg, person.id)
+    doc = {**person.to_json(), "events": [e.to_json() for e in events]}
+    _emit(doc, args.json, lambda: _person_text(person) + "\n\nQuá trình:\n" + "\n".join(
+        f"  {e.date}  {e.label}  {e.reference}  {e.place}  {e.reason}".rstrip()
+        for e in events))
+    return 0
+
+
+def _person_fields(args: argparse.Namespace) -> dict[str, object]:
+    return {k: getattr(args, k) for k in PERSON_OPTIONS if getattr(args, k) is not None}
+
+
+def cmd_member_add(args: argparse.Namespace) -> int:
+    with _open(args) as reg:
+        person = members.add_person(reg, _person_fields(args),
+                                    allow_duplicate=args.allow_duplicate)
+    _emit(person.to_json(), args.json, lambda: f"Đã thêm: {person.full_name} ({person.id})")
+    return 0
+
+
+def cmd_member_update(args: argparse.Namespace) -> int:
+    changes = _person_fields(args)
+    if not changes:
+        raise CliError("Chưa nói sửa trường nào (ví dụ --phone 0912345678).")
+    with _open(args) as reg:
+        person = members.update_person(reg, args.person, changes,
+                                       expected_version=args.expected_version,
+                                       allow_duplicate=args.allow_duplicate)
+    _emit(person.to_json(), args.json, lambda: f"Đã lưu: {person.full_name}")
+    return 0
+
+
+def cmd_event_add(args: argparse.Namespace) -> int:
+    with _open(args) as reg:
+        event = members.record_event(reg, args.person, args.kind, _date(args.date),
+                                     reason=args.reason, reference=args.reference,
+                                     place=args.place)
+        person = members.get_person(reg, event.person_id)
+    _emit({**event.to_json(), "status": person.status}, args.json,
+          lambda: f"Đã ghi: {event.label} {event.date} — {person.full_name}: "
+                  f"{person.status_label}")
+    return 0
+
+
+def cmd_event_undo(args: argparse.Namespace) -> int:
+    with _open(args) as reg:
+        event = members.undo_last_event(reg, args.person)
+    _emit(event.to_json(), args.json, lambda: f"Đã rút lại: {event.label} {event.date}")
+    return 0
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    with _open(args) as reg:
+        report = checks.check_register(reg)
+    _emit(report.to_json(), args.json, lambda: (
+        f"Sổ tốt. Nhật ký {report.journal_entries} mục, chuỗi băm nguyên vẹn."
+        if report.ok else "Sổ có vấn đề:\n" + "\n".join(
+            report.integrity + report.foreign_keys + report.journal + report.replay)))
+    return 0 if report.ok else 1
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from desktop_app.__main__ import run_gui  # Qt is imported only for the window
+
+    return run_gui(register=args.register)
+
+
+# -- parser ----------------------------------------------------------------------------------
+
+def _common(p: argparse.ArgumentParser, json_flag: bool = True, top: bool = False) -> None:
+    """Options accepted before or after the command; a subcommand never resets them."""
+    default = None if top else argparse.SUPPRESS
+    p.add_argument("--register", metavar="TỆP", default=default, help="tệp sổ (mặc định: sổ trong thư mục dữ "
+                   "liệu người dùng, hoặc biến SOCHIBO_REGISTER)")
+    p.add_argument("--passphrase-file", metavar="TỆP", default=default, help="đọc mật khẩu từ dòng đầu tệp này "
+                   "(hoặc đặt biến SOCHIBO_PASSPHRASE)")
+    if json_flag:
+        p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+
+
+def _person_arguments(p: argparse.ArgumentParser) -> None:
+    for name, spec in FIELDS.items():
+        p.add_argument("--" + name.replace("_", "-"), dest=name, metavar="GIÁ_TRỊ",
+                       help=spec.label)
+    p.add_argument("--allow-duplicate", action="store_true",
+                   help="xác nhận đây là người khác dù trùng họ tên và ngày sinh")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="sochibo", description="Sổ Chi bộ: sổ đảng viên "
+                                     "của chi bộ, mã hóa, dùng không cần mạng.")
+    _common(parser, json_flag=False, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="LỆNH")
+
+    p = sub.add_parser("init", help="tạo sổ mới cho chi bộ")
+    _common(p)
+    p.add_argument("--name", required=True, help="tên chi bộ")
+    p.add_argument("--code", required=True, help="mã chi bộ")
+    for opt, label in (("--upper-level", "cấp ủy cấp trên"), ("--secretary", "bí thư"),
+                       ("--address", "địa chỉ")):
+        p.add_argument(opt, default="", help=label)
+    p.set_defaults(func=cmd_init)
+
+    p = sub.add_parser("demo", help="tạo sổ mẫu (khoảng 40 đảng viên)")
+    p.add_argument("--path", metavar="TỆP", help="nơi ghi sổ mẫu")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_demo)
+
+    cell = sub.add_parser("cell", help="thông tin chi bộ").add_subparsers(dest="action",
+                                                                          required=True)
+    p = cell.add_parser("show", help="xem")
+    _common(p)
+    p.set_defaults(func=cmd_cell_show)
+    p = cell.add_parser("update", help="sửa")
+    _common(p)
+    for key, (label, _limit) in cell_service.CELL_FIELDS.items():
+        p.add_argument("--" + key.replace("_", "-"), dest=key, help=label)
+    p.set_defaults(func=cmd_cell_update)
+
+    _member_parsers(sub)
+    _event_parsers(sub)
+
+    p = sub.add_parser("check", help="kiểm tra toàn vẹn sổ và chuỗi nhật ký")
+    _common(p)
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("gui", help="mở cửa sổ chương trình")
+    _common(p, json_flag=False)
+    p.set_defaults(func=cmd_gui)
+    return parser
+
+
+def _member_parsers(sub) -> None:
+    member = sub.add_parser("member", help="đảng viên và quần chúng").add_subparsers(
+        dest="action", required=True)
+    p = member.add_parser("list", help="danh sách, theo thứ tự tên")
+    _common(p)
+    p.add_argument("--status", action="append", choices=STATUSES,
+                   help="chỉ những người ở diện này (có thể lặp lại)")
+    p.set_defaults(func=cmd_member_list)
+    p = member.add_parser("search", help="tìm theo tên (có dấu hoặc không dấu), số định danh")
+    _common(p)
+    p.add_argument("text")
+    p.set_defaults(func=cmd_member_search)
+    p = member.add_parser("show", help="xem một người và quá trình")
+    _common(p)
+    p.add_argument("person", help="mã người (có thể gõ 8 ký tự đầu)")
+    p.set_defaults(func=cmd_member_show)
+    p = member.add_parser("add", help="thêm người")
+    _common(p)
+    _person_arguments(p)
+    p.set_defaults(func=cmd_member_add)
+    p = member.add_parser("update", help="sửa thông tin")
+    _common(p)
+    p.add_argument("person")
+    p.add_argument("--expected-version", type=int, help="chỉ sửa nếu đúng phiên bản này")
+    _person_arguments(p)
+    p.set_defaults(func=cmd_member_update)
+
+
+def _event_parsers(sub) -> None:
+    event = sub.add_parser("event", help="ghi sự kiện (chuyển đi, miễn, xóa tên, từ trần, …)")
+    actions = event.add_subparsers(dest="action", required=True)
+    p = actions.add_parser("add", help="ghi một sự kiện")
+    _common(p)
+    p.add_argument("person")
+    p.add_argument("kind", choices=list(EVENT_KINDS), help=", ".join(
+        f"{k} = {v.label}" for k, v in EVENT_KINDS.items()))
+    p.add_argument("--date", required=True, help="ngày (dd/mm/yyyy)")
+    p.add_argument("--reason", default="", help="lý do")
+    p.add_argument("--reference", default="", help="số quyết định, văn bản")
+    p.add_argument("--place", default="", help="nơi đi hoặc nơi đến")
+    p.set_defaults(func=cmd_event_add)
+    p = actions.add_parser("undo", help="rút lại sự kiện ghi sau cùng của một người")
+    _common(p)
+    p.add_argument("person")
+    p.set_defaults(func=cmd_event_undo)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if not getattr(args, "func", None):
+        return cmd_gui(args)
+    try:
+        return args.func(args)
+    except (DomainError, CliError) as exc:
+        print(f"Lỗi: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
+

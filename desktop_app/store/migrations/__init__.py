@@ -1,0 +1,21 @@
+"""Step-wise schema migrations: step N takes schema N-1 to N, atomically with its version bump."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from desktop_app.store.migrations import m001_initial
+
+STEPS: dict[int, Callable] = {1: m001_initial.up}
+LATEST = max(STEPS)
+
+
+def migrate(db, current: int, target: int = LATEST) -> list[int]:
+    """Run the steps from ``current`` to ``target``; each commits with its ``user_version``."""
+    done = []
+    for version in range(current + 1, target + 1):
+        with db.atomic("IMMEDIATE"):
+            STEPS[version](db)
+            db.execute_sql(f"PRAGMA user_version = {int(version)}")
+        done.append(version)
+    return done

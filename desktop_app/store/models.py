@@ -1,0 +1,98 @@
+"""Peewee models of the register. Journalled tables carry id (UUIDv4), version, timestamps and a
+tombstone flag; triggers (see migrations) refuse any write that has no journal entry."""
+
+from __future__ import annotations
+
+import peewee as pw
+
+
+class BaseModel(pw.Model):
+    class Meta:
+        legacy_table_names = False
+
+
+class Meta(BaseModel):
+    """Store-internal settings: register id, device id. Not journalled, never synced."""
+
+    key = pw.TextField(primary_key=True)
+    value = pw.TextField()
+
+
+class Journalled(BaseModel):
+    id = pw.TextField(primary_key=True)
+    version = pw.IntegerField(default=1)
+    created_at = pw.TextField()
+    updated_at = pw.TextField()
+    deleted = pw.BooleanField(default=False)
+
+
+class Cell(Journalled):
+    name = pw.TextField()
+    code = pw.TextField()
+    upper_level = pw.TextField(default="")
+    secretary = pw.TextField(default="")
+    address = pw.TextField(default="")
+
+
+class Person(Journalled):
+    full_name = pw.TextField()
+    other_names = pw.TextField(default="")
+    sex = pw.TextField()
+    birth_date = pw.TextField(null=True)  # ISO, or YYYY-MM, or YYYY
+    ethnicity = pw.TextField(default="")
+    religion = pw.TextField(default="")
+    native_place = pw.TextField(default="")
+    residence = pw.TextField(default="")
+    id_number = pw.TextField(null=True)
+    phone = pw.TextField(default="")
+    education = pw.TextField(default="")
+    political_theory = pw.TextField(default="")
+    profession = pw.TextField(default="")
+    occupation = pw.TextField(default="")
+    membership = pw.TextField(default="candidate")
+    exit = pw.TextField(null=True)
+    exit_date = pw.TextField(null=True)
+    exempted = pw.BooleanField(default=False)
+    temporarily_away = pw.BooleanField(default=False)
+    admission_decision_date = pw.TextField(null=True)
+    ceremony_date = pw.TextField(null=True)
+    official_date = pw.TextField(null=True)
+    party_card_number = pw.TextField(default="")
+    notes = pw.TextField(default="")
+    name_folded = pw.TextField(index=True)
+    search_text = pw.TextField(default="")
+
+
+class PersonEvent(Journalled):
+    person = pw.ForeignKeyField(Person, backref="events", on_delete="RESTRICT")
+    kind = pw.TextField()
+    date = pw.TextField()
+    reason = pw.TextField(default="")
+    reference = pw.TextField(default="")
+    place = pw.TextField(default="")
+    before = pw.TextField(default="{}")  # the person's state before, so the last event can be undone
+
+
+class Journal(BaseModel):
+    seq = pw.IntegerField(primary_key=True)
+    entity = pw.TextField()
+    entity_id = pw.TextField()
+    op = pw.TextField()  # insert, update, delete (tombstone)
+    changes = pw.TextField()  # canonical JSON of the changed fields
+    base_version = pw.IntegerField()
+    version = pw.IntegerField()
+    author = pw.TextField()
+    at = pw.TextField()
+    prev_hash = pw.TextField()
+    hash = pw.TextField(unique=True)
+
+    class Meta:
+        indexes = ((("entity", "entity_id", "version"), True),)
+
+
+JOURNALLED: dict[str, type[Journalled]] = {
+    "cell": Cell,
+    "person": Person,
+    "person_event": PersonEvent,
+}
+MODELS = [Meta, Cell, Person, PersonEvent, Journal]
