@@ -108,7 +108,8 @@ def clean_multiline(value: str | None) -> str:
 def fold(value: str) -> str:
     """Accent-, tone- and case-insensitive form for search and duplicate detection."""
     text = _nfd(_nfd(value).casefold())
-    text = "".join(ch for ch in text if not _is_mark(ch)).replace("đ", "d")
+    # ð: the Icelandic eth (U+00D0/00F0) that legacy font conversions put in place of Đ
+    text = "".join(ch for ch in text if not _is_mark(ch)).replace("đ", "d").replace("ð", "d")
     return _nfc(" ".join(text.split()))
 
 
@@ -245,7 +246,7 @@ class _KeyBuilder:
         folded = _nfd(base.casefold())
         marks += "".join(ch for ch in folded if _is_mark(ch))
         letters, marks = _vietnamese_letter("".join(ch for ch in folded if not _is_mark(ch)), marks)
-        in_word = all(ch.isalnum() for ch in letters)
+        in_word = all(ch.isalnum() or _primary(ch) is None for ch in letters)
         if not in_word:
             self.end_word()
         upper = int(base != base.lower())

@@ -16,6 +16,7 @@ from desktop_app.domain.dates import (
 )
 from desktop_app.domain.errors import Problem
 from desktop_app.domain.names import clean_multiline, clean_text
+from desktop_app.domain.numbers import vn_int
 
 MEMBERSHIPS = ("candidate", "probationary", "official")
 SEXES = ("male", "female")
@@ -84,15 +85,16 @@ def check_person(data: dict[str, object], today: dt.date) -> Checked:
         text = clean_multiline(str(raw)) if spec.kind == "multiline" else clean_text(
             "" if raw is None else str(raw))
         if len(text) > spec.max_length:
-            out.error(name, f"quá dài ({len(text):,} ký tự, tối đa {spec.max_length})")
-            text = ""
+            out.error(name, f"quá dài ({vn_int(len(text))} ký tự, tối đa {spec.max_length})")
         out.values[name] = text
+    too_long = {p.field for p in out.problems}
     _check_name(out)
     _check_choices(out)
     _check_birth(out, today)
     _check_id_number(out)
     _check_contacts(out)
     _check_party_dates(out, today)
+    out.problems = [p for p in out.problems if p.field not in too_long or "quá dài" in p.message]
     return out
 
 

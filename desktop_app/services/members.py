@@ -13,6 +13,7 @@ from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import DuplicateError, NotFoundError, StateError, ValidationError
 from desktop_app.domain.membership import PersonState, apply_event
 from desktop_app.domain.names import clean_text, fold, matches_accented
+from desktop_app.domain.numbers import vn_int
 from desktop_app.domain.person import EDITABLE, Checked, check_person
 from desktop_app.services.views import EventView, PersonView, event_view, person_view
 from desktop_app.store import people, records
@@ -202,7 +203,7 @@ def _event_texts(row: Person, reason: str, reference: str, place: str) -> dict[s
     for key, (label, limit) in limits.items():
         if len(texts[key]) > limit:
             raise StateError(f"Người «{row.full_name}»: {label} quá dài "
-                             f"({len(texts[key]):,} ký tự, tối đa {limit})")
+                             f"({vn_int(len(texts[key]))} ký tự, tối đa {limit})")
     return texts
 
 

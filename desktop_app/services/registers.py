@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 from desktop_app import paths
-from desktop_app.domain.demo_data import generate_demo_cell
 from desktop_app.domain.errors import Problem, ValidationError
 from desktop_app.services import cell as cell_service
 from desktop_app.services import members
@@ -45,6 +44,8 @@ def create_demo(path: Path | None = None, *, kdf: KdfParams | None = None,
                 today: dt.date | None = None, seed: int = 2026) -> tuple[Register, str]:
     """A realistic demo cell (about 40 members and a few candidates), written through the same
     validated services a secretary uses. Its passphrase is ``paths.DEMO_PASSPHRASE``."""
+    from desktop_app.domain.demo_data import generate_demo_cell  # only needed here
+
     demo = generate_demo_cell(seed=seed, today=today)
     path = Path(path or paths.demo_register())
 

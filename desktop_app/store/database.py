@@ -59,8 +59,11 @@ class RegisterDatabase(SqlCipherDatabase):
                                  **self.connect_params)
         try:
             conn.execute(f"PRAGMA key = \"x'{self._hex_key}'\"")
-            conn.execute("SELECT count(*) FROM sqlite_master")  # proves the key, takes the lock
-            self._add_conn_hooks(conn)
+            self._add_conn_hooks(conn)  # PRAGMAS, locking_mode first: the first read follows
+            # Take the exclusive lock now: a reader alone would only hold a shared one and a
+            # second copy of the program could still open the file.
+            conn.execute("BEGIN EXCLUSIVE")
+            conn.execute("COMMIT")
         except Exception:
             conn.close()
             raise

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,7 +58,8 @@ def _unb64(text: str) -> bytes:
 def _passphrase_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
     kdf = Argon2id(salt=salt, length=32, iterations=params.iterations, lanes=params.lanes,
                    memory_cost=params.memory_kib)
-    return kdf.derive(passphrase.encode("utf-8"))
+    # NFC: the same words typed with another input method (NFD) must open the register.
+    return kdf.derive(unicodedata.normalize("NFC", passphrase).encode("utf-8"))
 
 
 def _recovery_wrap_key(secret: bytes, register_id: str) -> bytes:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 import sqlite3
 import unicodedata
@@ -312,7 +313,7 @@ def test_collation_key_spec_example() -> None:
 
 
 def test_collation_key_alphabet() -> None:
-    alphabet = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+    alphabet = list("aăâbcdđeêfghijklmnoôơpqrstuưvwxyz")
     assert sorted(reversed(alphabet), key=collation_key) == alphabet
     upper = [letter.upper() for letter in alphabet]
     assert sorted(reversed(upper), key=collation_key) == upper
@@ -401,7 +402,10 @@ def test_collation_key_shape() -> None:
         (["Lê Văn Anh", "Đỗ Anh"], ["Đỗ Anh", "Lê Văn Anh"]),
         (["Anh Văn Bình", "Bình Văn Anh"], ["Bình Văn Anh", "Anh Văn Bình"]),
         (["Ông Văn Ân", "An", "Trần Ăn"], ["An", "Trần Ăn", "Ông Văn Ân"]),
-        (["Lê Thị Thúy", "Lê Thị Thủy", "Lê Thị Thùy"], ["Lê Thị Thùy", "Lê Thị Thủy", "Lê Thị Thúy"]),
+        (
+            ["Lê Thị Thúy", "Lê Thị Thủy", "Lê Thị Thùy"],
+            ["Lê Thị Thùy", "Lê Thị Thủy", "Lê Thị Thúy"],
+        ),
         (["Đào Văn Đức", "Dương Văn Đức"], ["Dương Văn Đức", "Đào Văn Đức"]),
     ],
 )
@@ -541,7 +545,7 @@ def test_collation_key_is_a_consistent_total_order(names: list[str], rnd) -> Non
     rnd.shuffle(shuffled)
     reordered = sorted(shuffled, key=collation_key)
     assert [collation_key(n) for n in ordered] == [collation_key(n) for n in reordered]
-    for a, b in zip(ordered, ordered[1:], strict=False):
+    for a, b in itertools.pairwise(ordered):
         assert collation_key(a) <= collation_key(b)
         assert (collation_key(a) == collation_key(b)) == (meaning(a) == meaning(b))
 
@@ -696,3 +700,25 @@ def test_icu_tone_placement_deviation(icu_key) -> None:
     assert icu_compare(icu_key, "Thuỷ", "Thùy") < 0
     assert key_compare("Thuỷ", "Thủy") == 0
     assert key_compare("Thùy", "Thuỷ") < 0
+
+
+ICU_ALPHABET = "aAăâbdDđĐeêoôơuưƯyY01 -.'_,àáạảãằắẳẵặÀÁẠẢÃẦẤÉéüñç\u0301\u0309"
+
+
+@settings(max_examples=300)
+@given(st.text(ICU_ALPHABET, max_size=6), st.text(ICU_ALPHABET, max_size=6))
+def test_collation_key_agrees_with_icu_on_arbitrary_strings(icu_key, a: str, b: str) -> None:
+    """Punctuation, digits, foreign marks and malformed tone runs still follow ICU."""
+    assert key_compare(a, b) == icu_compare(icu_key, a, b)
+
+
+def test_foreign_letters_without_decomposition_sort_after_z(icu_key) -> None:
+    """Known, accepted deviation: ICU files ø, ł, æ... next to o, l, a; the key puts
+    letters outside the Vietnamese alphabet that have no canonical decomposition after z.
+    """
+    assert icu_compare(icu_key, "Søren", "Sz") < 0
+    assert key_compare("Søren", "Sz") > 0
+
+
+def test_fold_maps_the_eth_of_legacy_conversions_to_d():
+    assert fold("\u00d0ặng \u00f0ức") == fold("Đặng Đức") == "dang duc"

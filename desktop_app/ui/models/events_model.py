@@ -1,0 +1,77 @@
+"""A person's events (the timeline in the detail view), newest first by default."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+
+from desktop_app.services.views import EventView
+from desktop_app.ui.models.roles import ObjectRole, SortRole, vn_date
+
+Index = QModelIndex | QPersistentModelIndex
+
+DATE, KIND, REFERENCE, PLACE, REASON = range(5)
+HEADERS = (
+    QT_TRANSLATE_NOOP("EventsModel", "Date"),
+    QT_TRANSLATE_NOOP("EventsModel", "Event"),
+    QT_TRANSLATE_NOOP("EventsModel", "Decision no."),
+    QT_TRANSLATE_NOOP("EventsModel", "Place"),
+    QT_TRANSLATE_NOOP("EventsModel", "Reason"),
+)
+
+
+def newest_first(events: Iterable[EventView]) -> list[EventView]:
+    return sorted(events, key=lambda e: (e.date, e.created_at), reverse=True)
+
+
+class EventsModel(QAbstractTableModel):
+    """Rows of EventView; labels are the domain's Vietnamese event names."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._rows: list[EventView] = []
+
+    def set_rows(self, events: Iterable[EventView]) -> None:
+        self.beginResetModel()
+        self._rows = newest_first(events)
+        self.endResetModel()
+
+    def event_at(self, row: int) -> EventView:
+        return self._rows[row]
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        event = self._rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return (vn_date(event.date), event.label, event.reference, event.place,
+                    event.reason)[column]
+        if role == SortRole:
+            return (event.date, event.created_at) if column == DATE else (
+                (event.label, event.reference, event.place, event.reason)[column - 1])
+        if role == ObjectRole:
+            return event
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(HEADERS)):
+            return QCoreApplication.translate("EventsModel", HEADERS[section])
+        return None

@@ -1,0 +1,89 @@
+"""The first screen when no register is open: create one, try the demo, or open a file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.ui import style
+
+CONTENT_WIDTH = 640
+
+
+class WelcomePage(QWidget):
+    """Three big choices; the application controller does the work behind each."""
+
+    create_requested = Signal()
+    demo_requested = Signal()
+    open_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Sổ Chi bộ"))
+        self.create_button = self._choice(
+            self.tr("&Create the cell's register"),
+            self.tr("Enter the cell's name and code and choose a passphrase. You will get a "
+                    "recovery key to copy onto paper."))
+        self.demo_button = self._choice(
+            self.tr("Open the &demo register to try the program"),
+            self.tr("An imaginary cell with members and candidates, to look around freely. "
+                    "It has nothing to do with your real register."))
+        self.open_button = self._choice(
+            self.tr("&Open an existing register…"),
+            self.tr("Choose a register file (.sochibo) that is already on this computer."))
+        self.status = style.muted("")
+        self.create_button.clicked.connect(self.create_requested)
+        self.demo_button.clicked.connect(self.demo_requested)
+        self.open_button.clicked.connect(self.open_requested)
+        self._layout()
+
+    def _choice(self, title: str, description: str) -> QCommandLinkButton:
+        button = QCommandLinkButton(title, description)
+        button.setFont(style.scaled_font(1.25, bold=True))
+        button.setIconSize(QSize(28, 28))
+        button.setMinimumHeight(92)
+        return button
+
+    def _layout(self) -> None:
+        column = QVBoxLayout()
+        column.setSpacing(14)
+        column.addWidget(style.heading(self.tr("Sổ Chi bộ"), 2.4))
+        subtitle = style.muted(self.tr("The register of the party cell: kept on this computer, "
+                                       "encrypted, no Internet needed."), 1.2)
+        column.addWidget(subtitle)
+        column.addSpacing(18)
+        for button in (self.create_button, self.demo_button, self.open_button):
+            column.addWidget(button)
+        column.addSpacing(8)
+        column.addWidget(self.status)
+        holder = QWidget()
+        holder.setLayout(column)
+        holder.setFixedWidth(CONTENT_WIDTH)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(holder)
+        row.addStretch(1)
+        outer = QVBoxLayout(self)
+        outer.addStretch(2)
+        outer.addLayout(row)
+        outer.addStretch(3)
+        self.create_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def set_busy(self, message: str = "") -> None:
+        """Disable the choices while something runs, with a sentence saying what."""
+        for button in (self.create_button, self.demo_button, self.open_button):
+            button.setEnabled(not message)
+        self.status.setText(message)
+
+    def sizeHint(self) -> QSize:
+        return QSize(1280, 800)
+
+
+# Keep QLabel imported for type checkers of subclasses that add labels.
+__all__ = ["QLabel", "WelcomePage"]
