@@ -31,7 +31,7 @@ def _wanted(extra: str) -> str:
 
 def ensure_env(extra: str = "") -> None:
     """Create the venv and install the project once per pyproject.toml version."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py may be run by an older python3)
         sys.exit("Sổ Chi bộ cần Python 3.11 trở lên (needs Python 3.11+).")
     if not PYTHON.exists():
         print("• Tạo môi trường .venv …", flush=True)
@@ -54,8 +54,10 @@ def run(args: list[str]) -> int:
 def test(args: list[str]) -> int:
     ensure_env("test")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    lint = subprocess.call([str(PYTHON), "-m", "ruff", "check", "desktop_app", "tests", "bench",
-                            "dev.py", "scripts"], cwd=ROOT)
+    lint = subprocess.call(
+        [str(PYTHON), "-m", "ruff", "check", "desktop_app", "tests", "bench", "dev.py", "scripts"],
+        cwd=ROOT,
+    )
     tests = subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env)
     return tests or lint
 

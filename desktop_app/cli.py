@@ -48,8 +48,9 @@ def _passphrase(args: argparse.Namespace, confirm: bool = False) -> str:
     if os.environ.get("SOCHIBO_PASSPHRASE"):
         return os.environ["SOCHIBO_PASSPHRASE"]
     if not sys.stdin.isatty():
-        raise CliError("Cần mật khẩu của sổ: đặt biến SOCHIBO_PASSPHRASE "
-                       "hoặc dùng --passphrase-file TỆP.")
+        raise CliError(
+            "Cần mật khẩu của sổ: đặt biến SOCHIBO_PASSPHRASE hoặc dùng --passphrase-file TỆP."
+        )
     first = getpass.getpass("Mật khẩu của sổ: ")
     if confirm and getpass.getpass("Nhập lại mật khẩu: ") != first:
         raise CliError("Hai lần nhập mật khẩu không khớp.")
@@ -79,8 +80,9 @@ def _date(text: str) -> dt.date:
 
 def _person_line(p: PersonView) -> str:
     birth = p.birth_date or ""
-    return (f"{p.id[:8]}  {p.full_name:<28} {SEX_LABELS.get(p.sex, ''):<3} {birth:<10} "
-            f"{p.status_label}")
+    return (
+        f"{p.id[:8]}  {p.full_name:<28} {SEX_LABELS.get(p.sex, ''):<3} {birth:<10} {p.status_label}"
+    )
 
 
 def _person_text(p: PersonView) -> str:
@@ -92,15 +94,27 @@ def _person_text(p: PersonView) -> str:
 
 # -- commands --------------------------------------------------------------------------------
 
+
 def cmd_init(args: argparse.Namespace) -> int:
     path = _register_path(args)
-    cell = {"name": args.name, "code": args.code, "upper_level": args.upper_level,
-            "secretary": args.secretary, "address": args.address}
+    cell = {
+        "name": args.name,
+        "code": args.code,
+        "upper_level": args.upper_level,
+        "secretary": args.secretary,
+        "address": args.address,
+    }
     reg, recovery = registers.create_register(path, _passphrase(args, confirm=True), cell)
     reg.close()
-    _emit({"path": str(path), "recovery_key": recovery}, args.json, lambda: (
-        f"Đã tạo sổ: {path}\n\nKHÓA KHÔI PHỤC (chép ra giấy, cất nơi an toàn; chỉ hiện một lần):"
-        f"\n\n    {recovery}\n\nKhi quên mật khẩu, khóa này là cách duy nhất để mở sổ."))
+    _emit(
+        {"path": str(path), "recovery_key": recovery},
+        args.json,
+        lambda: (
+            f"Đã tạo sổ: {path}\n\n"
+            "KHÓA KHÔI PHỤC (chép ra giấy, cất nơi an toàn; chỉ hiện một lần):\n\n"
+            f"    {recovery}\n\nKhi quên mật khẩu, khóa này là cách duy nhất để mở sổ."
+        ),
+    )
     return 0
 
 
@@ -109,8 +123,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
     reg, _recovery = registers.create_demo(path)
     count = len(members.list_people(reg))
     reg.close()
-    _emit({"path": str(path), "passphrase": paths.DEMO_PASSPHRASE, "people": count}, args.json,
-          lambda: f"Đã tạo sổ mẫu ({count} người): {path}\nMật khẩu: {paths.DEMO_PASSPHRASE}")
+    _emit(
+        {"path": str(path), "passphrase": paths.DEMO_PASSPHRASE, "people": count},
+        args.json,
+        lambda: f"Đã tạo sổ mẫu ({count} người): {path}\nMật khẩu: {paths.DEMO_PASSPHRASE}",
+    )
     return 0
 
 
@@ -118,14 +135,18 @@ def cmd_cell_show(args: argparse.Namespace) -> int:
     with _open(args) as reg:
         cell = cell_service.get_cell(reg)
     labels = cell_service.CELL_FIELDS
-    _emit(cell.to_json(), args.json, lambda: "\n".join(
-        f"{labels[k][0]}: {getattr(cell, k)}" for k in labels))
+    _emit(
+        cell.to_json(),
+        args.json,
+        lambda: "\n".join(f"{labels[k][0]}: {getattr(cell, k)}" for k in labels),
+    )
     return 0
 
 
 def cmd_cell_update(args: argparse.Namespace) -> int:
-    changes = {k: getattr(args, k) for k in cell_service.CELL_FIELDS
-               if getattr(args, k) is not None}
+    changes = {
+        k: getattr(args, k) for k in cell_service.CELL_FIELDS if getattr(args, k) is not None
+    }
     with _open(args) as reg:
         cell = cell_service.update_cell(reg, changes)
     _emit(cell.to_json(), args.json, lambda: f"Đã lưu: {cell.name}")
@@ -135,16 +156,22 @@ def cmd_cell_update(args: argparse.Namespace) -> int:
 def cmd_member_list(args: argparse.Namespace) -> int:
     with _open(args) as reg:
         found = members.list_people(reg, set(args.status) if args.status else None)
-    _emit([p.to_json() for p in found], args.json,
-          lambda: "\n".join(_person_line(p) for p in found) or "(không có ai)")
+    _emit(
+        [p.to_json() for p in found],
+        args.json,
+        lambda: "\n".join(_person_line(p) for p in found) or "(không có ai)",
+    )
     return 0
 
 
 def cmd_member_search(args: argparse.Namespace) -> int:
     with _open(args) as reg:
         found = members.search_people(reg, args.text)
-    _emit([p.to_json() for p in found], args.json,
-          lambda: "\n".join(_person_line(p) for p in found) or "(không tìm thấy ai)")
+    _emit(
+        [p.to_json() for p in found],
+        args.json,
+        lambda: "\n".join(_person_line(p) for p in found) or "(không tìm thấy ai)",
+    )
     return 0
 
 
@@ -153,9 +180,18 @@ def cmd_member_show(args: argparse.Namespace) -> int:
         person = members.get_person(reg, args.person)
         events = members.list_events(reg, person.id)
     doc = {**person.to_json(), "events": [e.to_json() for e in events]}
-    _emit(doc, args.json, lambda: _person_text(person) + "\n\nQuá trình:\n" + "\n".join(
-        f"  {e.date}  {e.label}  {e.reference}  {e.place}  {e.reason}".rstrip()
-        for e in events))
+    _emit(
+        doc,
+        args.json,
+        lambda: (
+            _person_text(person)
+            + "\n\nQuá trình:\n"
+            + "\n".join(
+                f"  {e.date}  {e.label}  {e.reference}  {e.place}  {e.reason}".rstrip()
+                for e in events
+            )
+        ),
+    )
     return 0
 
 
@@ -165,8 +201,7 @@ def _person_fields(args: argparse.Namespace) -> dict[str, object]:
 
 def cmd_member_add(args: argparse.Namespace) -> int:
     with _open(args) as reg:
-        person = members.add_person(reg, _person_fields(args),
-                                    allow_duplicate=args.allow_duplicate)
+        person = members.add_person(reg, _person_fields(args), allow_duplicate=args.allow_duplicate)
     _emit(person.to_json(), args.json, lambda: f"Đã thêm: {person.full_name} ({person.id})")
     return 0
 
@@ -176,22 +211,34 @@ def cmd_member_update(args: argparse.Namespace) -> int:
     if not changes:
         raise CliError("Chưa nói sửa trường nào (ví dụ --phone 0912345678).")
     with _open(args) as reg:
-        person = members.update_person(reg, args.person, changes,
-                                       expected_version=args.expected_version,
-                                       allow_duplicate=args.allow_duplicate)
+        person = members.update_person(
+            reg,
+            args.person,
+            changes,
+            expected_version=args.expected_version,
+            allow_duplicate=args.allow_duplicate,
+        )
     _emit(person.to_json(), args.json, lambda: f"Đã lưu: {person.full_name}")
     return 0
 
 
 def cmd_event_add(args: argparse.Namespace) -> int:
     with _open(args) as reg:
-        event = members.record_event(reg, args.person, args.kind, _date(args.date),
-                                     reason=args.reason, reference=args.reference,
-                                     place=args.place)
+        event = members.record_event(
+            reg,
+            args.person,
+            args.kind,
+            _date(args.date),
+            reason=args.reason,
+            reference=args.reference,
+            place=args.place,
+        )
         person = members.get_person(reg, event.person_id)
-    _emit({**event.to_json(), "status": person.status}, args.json,
-          lambda: f"Đã ghi: {event.label} {event.date} — {person.full_name}: "
-                  f"{person.status_label}")
+    _emit(
+        {**event.to_json(), "status": person.status},
+        args.json,
+        lambda: f"Đã ghi: {event.label} {event.date} — {person.full_name}: {person.status_label}",
+    )
     return 0
 
 
@@ -205,10 +252,16 @@ def cmd_event_undo(args: argparse.Namespace) -> int:
 def cmd_check(args: argparse.Namespace) -> int:
     with _open(args) as reg:
         report = checks.check_register(reg)
-    _emit(report.to_json(), args.json, lambda: (
-        f"Sổ tốt. Nhật ký {report.journal_entries} mục, chuỗi băm nguyên vẹn."
-        if report.ok else "Sổ có vấn đề:\n" + "\n".join(
-            report.integrity + report.foreign_keys + report.journal + report.replay)))
+    _emit(
+        report.to_json(),
+        args.json,
+        lambda: (
+            f"Sổ tốt. Nhật ký {report.journal_entries} mục, chuỗi băm nguyên vẹn."
+            if report.ok
+            else "Sổ có vấn đề:\n"
+            + "\n".join(report.integrity + report.foreign_keys + report.journal + report.replay)
+        ),
+    )
     return 0 if report.ok else 1
 
 
@@ -220,28 +273,41 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 # -- parser ----------------------------------------------------------------------------------
 
+
 def _common(p: argparse.ArgumentParser, json_flag: bool = True, top: bool = False) -> None:
     """Options accepted before or after the command; a subcommand never resets them."""
     default = None if top else argparse.SUPPRESS
-    p.add_argument("--register", metavar="TỆP", default=default, help="tệp sổ (mặc định: sổ trong thư mục dữ "
-                   "liệu người dùng, hoặc biến SOCHIBO_REGISTER)")
-    p.add_argument("--passphrase-file", metavar="TỆP", default=default, help="đọc mật khẩu từ dòng đầu tệp này "
-                   "(hoặc đặt biến SOCHIBO_PASSPHRASE)")
+    p.add_argument(
+        "--register",
+        metavar="TỆP",
+        default=default,
+        help="tệp sổ (mặc định: sổ trong thư mục dữ liệu người dùng, hoặc biến SOCHIBO_REGISTER)",
+    )
+    p.add_argument(
+        "--passphrase-file",
+        metavar="TỆP",
+        default=default,
+        help="đọc mật khẩu từ dòng đầu tệp này (hoặc đặt biến SOCHIBO_PASSPHRASE)",
+    )
     if json_flag:
         p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
 
 
 def _person_arguments(p: argparse.ArgumentParser) -> None:
     for name, spec in FIELDS.items():
-        p.add_argument("--" + name.replace("_", "-"), dest=name, metavar="GIÁ_TRỊ",
-                       help=spec.label)
-    p.add_argument("--allow-duplicate", action="store_true",
-                   help="xác nhận đây là người khác dù trùng họ tên và ngày sinh")
+        p.add_argument("--" + name.replace("_", "-"), dest=name, metavar="GIÁ_TRỊ", help=spec.label)
+    p.add_argument(
+        "--allow-duplicate",
+        action="store_true",
+        help="xác nhận đây là người khác dù trùng họ tên và ngày sinh",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="sochibo", description="Sổ Chi bộ: sổ đảng viên "
-                                     "của chi bộ, mã hóa, dùng không cần mạng.")
+    parser = argparse.ArgumentParser(
+        prog="sochibo",
+        description="Sổ Chi bộ: sổ đảng viên của chi bộ, mã hóa, dùng không cần mạng.",
+    )
     _common(parser, json_flag=False, top=True)
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
 
@@ -249,8 +315,11 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p.add_argument("--name", required=True, help="tên chi bộ")
     p.add_argument("--code", required=True, help="mã chi bộ")
-    for opt, label in (("--upper-level", "cấp ủy cấp trên"), ("--secretary", "bí thư"),
-                       ("--address", "địa chỉ")):
+    for opt, label in (
+        ("--upper-level", "cấp ủy cấp trên"),
+        ("--secretary", "bí thư"),
+        ("--address", "địa chỉ"),
+    ):
         p.add_argument(opt, default="", help=label)
     p.set_defaults(func=cmd_init)
 
@@ -259,8 +328,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_demo)
 
-    cell = sub.add_parser("cell", help="thông tin chi bộ").add_subparsers(dest="action",
-                                                                          required=True)
+    cell = sub.add_parser("cell", help="thông tin chi bộ").add_subparsers(
+        dest="action", required=True
+    )
     p = cell.add_parser("show", help="xem")
     _common(p)
     p.set_defaults(func=cmd_cell_show)
@@ -284,11 +354,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _member_parsers(sub) -> None:
     member = sub.add_parser("member", help="đảng viên và quần chúng").add_subparsers(
-        dest="action", required=True)
+        dest="action", required=True
+    )
     p = member.add_parser("list", help="danh sách, theo thứ tự tên")
     _common(p)
-    p.add_argument("--status", action="append", choices=STATUSES,
-                   help="chỉ những người ở diện này (có thể lặp lại)")
+    p.add_argument(
+        "--status",
+        action="append",
+        choices=STATUSES,
+        help="chỉ những người ở diện này (có thể lặp lại)",
+    )
     p.set_defaults(func=cmd_member_list)
     p = member.add_parser("search", help="tìm theo tên (có dấu hoặc không dấu), số định danh")
     _common(p)
@@ -316,8 +391,11 @@ def _event_parsers(sub) -> None:
     p = actions.add_parser("add", help="ghi một sự kiện")
     _common(p)
     p.add_argument("person")
-    p.add_argument("kind", choices=list(EVENT_KINDS), help=", ".join(
-        f"{k} = {v.label}" for k, v in EVENT_KINDS.items()))
+    p.add_argument(
+        "kind",
+        choices=list(EVENT_KINDS),
+        help=", ".join(f"{k} = {v.label}" for k, v in EVENT_KINDS.items()),
+    )
     p.add_argument("--date", required=True, help="ngày (dd/mm/yyyy)")
     p.add_argument("--reason", default="", help="lý do")
     p.add_argument("--reference", default="", help="số quyết định, văn bản")
@@ -342,4 +420,3 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
-

@@ -10,16 +10,20 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
 
-import pytest  # noqa: E402
+import pytest
 
-from desktop_app.services import registers  # noqa: E402
-from desktop_app.store.keys import FAST_KDF_FOR_TESTS  # noqa: E402
+from desktop_app.services import registers
+from desktop_app.store.keys import FAST_KDF_FOR_TESTS
 
 PASSPHRASE = "mật khẩu thử 2026"
 TODAY = dt.date(2026, 11, 22)
-CELL = {"name": "Chi bộ Trường THPT Nguyễn Trân", "code": "CB-NT",
-        "upper_level": "Đảng ủy phường Quy Nhơn Nam", "secretary": "Trần Thị Thu Hà",
-        "address": "12 Nguyễn Trân, phường Quy Nhơn Nam, tỉnh Gia Lai"}
+CELL = {
+    "name": "Chi bộ Trường THPT Nguyễn Trân",
+    "code": "CB-NT",
+    "upper_level": "Đảng ủy phường Quy Nhơn Nam",
+    "secretary": "Trần Thị Thu Hà",
+    "address": "12 Nguyễn Trân, phường Quy Nhơn Nam, tỉnh Gia Lai",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -41,8 +45,9 @@ def register_path(tmp_path):
 @pytest.fixture
 def register(register_path):
     """A fresh, open register holding only the cell."""
-    reg, _recovery = registers.create_register(register_path, PASSPHRASE, CELL,
-                                               kdf=FAST_KDF_FOR_TESTS)
+    reg, _recovery = registers.create_register(
+        register_path, PASSPHRASE, CELL, kdf=FAST_KDF_FOR_TESTS
+    )
     yield reg
     reg.close()
 

@@ -12,7 +12,7 @@ Conventions the data keeps (the tests check them):
 * birth dates are ``YYYY-MM-DD``, or ``YYYY-MM``/``YYYY`` for a few people born before 1960;
   age rules hold for every day a partial date could stand for;
 * the admission decision falls after the 18th and before the 60th birthday, the ceremony
-  1–25 working days later (weekends skipped), recognition exactly 12 calendar months after
+  3–25 working days later (weekends skipped), recognition exactly 12 calendar months after
   the ceremony (clamped to the month's end);
 * places are named after the 2025 reform (commune or ward, then one of the 34 provinces);
   the ID number's province code is that of the (pre-2025) province of the native place;
@@ -420,7 +420,7 @@ def _roles_for(members: int) -> list[str]:
 
 
 def _role_table(today: dt.date) -> dict[str, _Role]:
-    # Late enough for every later event (recognition, then up to 6 months) to fit before today.
+    # Early enough that recognition comes over a year before today, leaving room for exits.
     last = min(LAST_OFFICIAL_ADMISSION, _add_months(today, -30))
 
     def window(first_year: int, last_year: int | None = None) -> tuple[dt.date, dt.date]:

@@ -42,8 +42,13 @@ EVENT_KINDS: dict[str, EventKind] = {
     "death": EventKind("Từ trần", ("candidate", *MEMBERS)),
     "other": EventKind("Sự kiện khác", STATUSES),
 }
-_EXIT_OF = {"transfer_out": "transferred_out", "removal": "removed", "expulsion": "expelled",
-            "resignation": "resigned", "death": "deceased"}
+_EXIT_OF = {
+    "transfer_out": "transferred_out",
+    "removal": "removed",
+    "expulsion": "expelled",
+    "resignation": "resigned",
+    "death": "deceased",
+}
 
 
 @dataclass(frozen=True)
@@ -75,11 +80,13 @@ def apply_event(state: PersonState, kind: str, on: dt.date, today: dt.date) -> P
     if on > today:
         raise StateError(f"{spec.label}: ngày {on:%d/%m/%Y} là ngày trong tương lai")
     if state.status not in spec.allowed:
-        raise StateError(f"{spec.label}: không áp dụng cho người đang ở diện "
-                         f"«{STATUS_LABELS[state.status]}»")
+        raise StateError(
+            f"{spec.label}: không áp dụng cho người đang ở diện «{STATUS_LABELS[state.status]}»"
+        )
     if state.exit_date and on < state.exit_date and kind != "other":
-        raise StateError(f"{spec.label}: ngày {on:%d/%m/%Y} trước ngày ra khỏi chi bộ "
-                         f"{state.exit_date:%d/%m/%Y}")
+        raise StateError(
+            f"{spec.label}: ngày {on:%d/%m/%Y} trước ngày ra khỏi chi bộ {state.exit_date:%d/%m/%Y}"
+        )
     return _STEPS.get(kind, _no_change)(state, on)
 
 
@@ -95,8 +102,10 @@ def _ceremony(state: PersonState, on: dt.date) -> PersonState:
     if state.admission_decision_date is None:
         raise StateError("Lễ kết nạp: chưa ghi quyết định kết nạp")
     if on < state.admission_decision_date:
-        raise StateError("Lễ kết nạp: không thể trước ngày quyết định kết nạp "
-                         f"{state.admission_decision_date:%d/%m/%Y}")
+        raise StateError(
+            "Lễ kết nạp: không thể trước ngày quyết định kết nạp "
+            f"{state.admission_decision_date:%d/%m/%Y}"
+        )
     return replace(state, membership="probationary", ceremony_date=on)
 
 
@@ -104,8 +113,10 @@ def _recognition(state: PersonState, on: dt.date) -> PersonState:
     if state.ceremony_date is not None:
         due = add_months(state.ceremony_date, 12)
         if on < due:
-            raise StateError(f"Công nhận chính thức: chưa đủ 12 tháng dự bị (từ lễ kết nạp "
-                             f"{state.ceremony_date:%d/%m/%Y}, sớm nhất {due:%d/%m/%Y})")
+            raise StateError(
+                f"Công nhận chính thức: chưa đủ 12 tháng dự bị (từ lễ kết nạp "
+                f"{state.ceremony_date:%d/%m/%Y}, sớm nhất {due:%d/%m/%Y})"
+            )
     return replace(state, membership="official", official_date=on)
 
 

@@ -82,8 +82,11 @@ def check_person(data: dict[str, object], today: dt.date) -> Checked:
     out = Checked()
     for name, spec in FIELDS.items():
         raw = data.get(name)
-        text = clean_multiline(str(raw)) if spec.kind == "multiline" else clean_text(
-            "" if raw is None else str(raw))
+        text = (
+            clean_multiline(str(raw))
+            if spec.kind == "multiline"
+            else clean_text("" if raw is None else str(raw))
+        )
         if len(text) > spec.max_length:
             out.error(name, f"quá dài ({vn_int(len(text))} ký tự, tối đa {spec.max_length})")
         out.values[name] = text
@@ -114,8 +117,10 @@ def _check_choices(out: Checked) -> None:
     if sex not in SEXES:
         out.error("sex", "chọn Nam hoặc Nữ")
     out.values["sex"] = sex
-    for name, match, what in (("ethnicity", catalogs.match_ethnicity, "54 dân tộc"),
-                              ("religion", catalogs.match_religion, "tôn giáo")):
+    for name, match, what in (
+        ("ethnicity", catalogs.match_ethnicity, "54 dân tộc"),
+        ("religion", catalogs.match_religion, "tôn giáo"),
+    ):
         text = str(out.values[name])
         if text:
             found = match(text)
@@ -204,8 +209,11 @@ def _check_party_dates(out: Checked, today: dt.date) -> None:
     if decision and ceremony and ceremony < decision:
         out.error("ceremony_date", "lễ kết nạp không thể trước ngày quyết định kết nạp")
     if ceremony and official and official < add_months(ceremony, 12):
-        out.error("official_date", f"phải từ {add_months(ceremony, 12):%d/%m/%Y} trở đi "
-                  "(đủ 12 tháng dự bị kể từ lễ kết nạp)")
+        out.error(
+            "official_date",
+            f"phải từ {add_months(ceremony, 12):%d/%m/%Y} trở đi "
+            "(đủ 12 tháng dự bị kể từ lễ kết nạp)",
+        )
     birth = out.values.get("birth_date")
     first = ceremony or decision
     if birth and first and PartialDate.from_iso(str(birth)).earliest() > first:
@@ -213,8 +221,9 @@ def _check_party_dates(out: Checked, today: dt.date) -> None:
     _check_membership_dates(out, ceremony, official)
 
 
-def _check_membership_dates(out: Checked, ceremony: dt.date | None,
-                            official: dt.date | None) -> None:
+def _check_membership_dates(
+    out: Checked, ceremony: dt.date | None, official: dt.date | None
+) -> None:
     membership = out.values["membership"]
     if membership == "candidate" and (ceremony or official):
         out.error("membership", "quần chúng chưa có ngày vào Đảng hay ngày chính thức")

@@ -5,21 +5,31 @@ from __future__ import annotations
 from desktop_app.domain.errors import NotFoundError, Problem, ValidationError
 from desktop_app.domain.names import clean_text
 from desktop_app.services.views import CellView, cell_view
-from desktop_app.store import records
+from desktop_app.store import cells, records
 from desktop_app.store.database import Register
 from desktop_app.store.models import Cell
 
-CELL_FIELDS = {"name": ("Tên chi bộ", 200), "code": ("Mã chi bộ", 40),
-               "upper_level": ("Cấp ủy cấp trên", 200), "secretary": ("Bí thư", 100),
-               "address": ("Địa chỉ", 300)}
+CELL_FIELDS = {
+    "name": ("Tên chi bộ", 200),
+    "code": ("Mã chi bộ", 40),
+    "upper_level": ("Cấp ủy cấp trên", 200),
+    "secretary": ("Bí thư", 100),
+    "address": ("Địa chỉ", 300),
+}
 
 
 def check_cell(data: dict[str, object]) -> dict[str, str]:
     values = {k: clean_text(str(data.get(k) or "")) for k in CELL_FIELDS}
-    problems = [Problem(k, label, f"quá dài (tối đa {limit} ký tự)")
-                for k, (label, limit) in CELL_FIELDS.items() if len(values[k]) > limit]
-    problems += [Problem(k, CELL_FIELDS[k][0], "không được để trống")
-                 for k in ("name", "code") if not values[k]]
+    problems = [
+        Problem(k, label, f"quá dài (tối đa {limit} ký tự)")
+        for k, (label, limit) in CELL_FIELDS.items()
+        if len(values[k]) > limit
+    ]
+    problems += [
+        Problem(k, CELL_FIELDS[k][0], "không được để trống")
+        for k in ("name", "code")
+        if not values[k]
+    ]
     if problems:
         raise ValidationError(f"Chi bộ «{values['name'][:60]}»", problems)
     return values
@@ -33,7 +43,7 @@ def create_cell(reg: Register, data: dict[str, object]) -> CellView:
 
 
 def _row() -> Cell:
-    row = Cell.select().where(Cell.deleted == False).first()  # noqa: E712
+    row = cells.current()
     if row is None:
         raise NotFoundError("Sổ chưa có thông tin chi bộ.")
     return row

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
 
-from desktop_app.store import journal
+from desktop_app.store import integrity, journal
 from desktop_app.store.database import Register
 from desktop_app.store.models import JOURNALLED
 
@@ -29,10 +29,8 @@ class CheckReport:
 def check_register(reg: Register) -> CheckReport:
     """Full check; reads only."""
     report = CheckReport()
-    rows = reg.db.execute_sql("PRAGMA integrity_check").fetchall()
-    report.integrity = [r[0] for r in rows if r[0] != "ok"]
-    report.foreign_keys = [f"{r[0]} rowid {r[1]} → {r[2]}"
-                           for r in reg.db.execute_sql("PRAGMA foreign_key_check").fetchall()]
+    report.integrity = integrity.integrity_problems(reg)
+    report.foreign_keys = integrity.foreign_key_problems(reg)
     chain = journal.verify_chain()
     report.journal_entries, report.journal_head = chain.entries, chain.head_hash
     report.journal = chain.problems

@@ -46,8 +46,13 @@ def _validated(data: dict[str, object], today: dt.date | None) -> dict[str, obje
 
 def _derived(values: dict[str, object]) -> dict[str, object]:
     name = str(values["full_name"])
-    parts = [fold(name), fold(str(values["other_names"])), values["id_number"] or "",
-             values["phone"], values["party_card_number"]]
+    parts = [
+        fold(name),
+        fold(str(values["other_names"])),
+        values["id_number"] or "",
+        values["phone"],
+        values["party_card_number"],
+    ]
     return {"name_folded": fold(name), "search_text": " ".join(p for p in parts if p)}
 
 
@@ -68,10 +73,16 @@ def find_duplicates(values: dict[str, object], exclude: str | None = None) -> li
         if other and other.id != exclude:
             found[other.id] = (other.id, other.full_name, f"cùng số định danh {number}")
     for other in people.by_folded_name(fold(str(values["full_name"]))):
-        if other.id != exclude and other.id not in found and _compatible(
-                other.birth_date, values.get("birth_date")):  # type: ignore[arg-type]
-            found[other.id] = (other.id, other.full_name, f"cùng họ tên và ngày sinh "
-                               f"{PartialDate.from_iso(other.birth_date).vn()}")
+        if (
+            other.id != exclude
+            and other.id not in found
+            and _compatible(other.birth_date, values.get("birth_date"))
+        ):  # type: ignore[arg-type]
+            found[other.id] = (
+                other.id,
+                other.full_name,
+                f"cùng họ tên và ngày sinh {PartialDate.from_iso(other.birth_date).vn()}",
+            )
     return list(found.values())
 
 
@@ -84,8 +95,13 @@ def _refuse_duplicates(values: dict[str, object], allow: bool, exclude: str | No
         raise DuplicateError(_record_name(values), matches)
 
 
-def add_person(reg: Register, data: dict[str, object], *, allow_duplicate: bool = False,
-               today: dt.date | None = None) -> PersonView:
+def add_person(
+    reg: Register,
+    data: dict[str, object],
+    *,
+    allow_duplicate: bool = False,
+    today: dt.date | None = None,
+) -> PersonView:
     """Add a person. A possible duplicate is refused unless the user confirmed it is another
     person (``allow_duplicate``); the same ID number is always refused."""
     values = _validated(data, today)
@@ -109,9 +125,15 @@ def _current(row: Person) -> dict[str, object]:
     return {name: getattr(row, name) for name in EDITABLE}
 
 
-def update_person(reg: Register, person_id: str, changes: dict[str, object], *,
-                  expected_version: int | None = None, allow_duplicate: bool = False,
-                  today: dt.date | None = None) -> PersonView:
+def update_person(
+    reg: Register,
+    person_id: str,
+    changes: dict[str, object],
+    *,
+    expected_version: int | None = None,
+    allow_duplicate: bool = False,
+    today: dt.date | None = None,
+) -> PersonView:
     """Change some fields of a person; unknown fields and stale versions are refused."""
     unknown = sorted(set(changes) - set(EDITABLE))
     if unknown:
@@ -119,8 +141,10 @@ def update_person(reg: Register, person_id: str, changes: dict[str, object], *,
     with reg.atomic():
         row = _live(person_id)
         if expected_version is not None and row.version != expected_version:
-            raise StateError(f"Người «{row.full_name}» vừa được sửa ở nơi khác (phiên bản "
-                             f"{row.version}, không phải {expected_version}); hãy mở lại.")
+            raise StateError(
+                f"Người «{row.full_name}» vừa được sửa ở nơi khác (phiên bản "
+                f"{row.version}, không phải {expected_version}); hãy mở lại."
+            )
         values = _validated({**_current(row), **changes}, today)
         _refuse_duplicates(values, allow_duplicate, row.id)
         records.update(row, {**values, **_derived(values)}, reg.author)
@@ -139,8 +163,7 @@ def list_people(reg: Register, statuses: set[str] | None = None) -> list[PersonV
     return sorted(views, key=PersonView.sort_key)
 
 
-def search_people(reg: Register, text: str,
-                  statuses: set[str] | None = None) -> list[PersonView]:
+def search_people(reg: Register, text: str, statuses: set[str] | None = None) -> list[PersonView]:
     """Accent-insensitive search; typed diacritics narrow it (Thủy finds Thuỷ, not Thúy)."""
     ids = search_ids(reg, text)
     if ids is None:
@@ -155,20 +178,33 @@ def search_ids(reg: Register, text: str) -> list[str] | None:
     if rows is None:
         return None
     query = clean_text(text)
-    return [r.id for r in rows
-            if matches_accented(query, f"{r.full_name} {r.other_names} {r.id_number or ''} "
-                                       f"{r.phone} {r.party_card_number}")]
+    return [
+        r.id
+        for r in rows
+        if matches_accented(
+            query,
+            f"{r.full_name} {r.other_names} {r.id_number or ''} {r.phone} {r.party_card_number}",
+        )
+    ]
 
 
 # -- events ---------------------------------------------------------------------------------
+
 
 def _state(row: Person) -> PersonState:
     def day(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value) if value else None
 
-    return PersonState(row.membership, row.exit, row.exempted, row.temporarily_away,
-                       day(row.admission_decision_date), day(row.ceremony_date),
-                       day(row.official_date), day(row.exit_date))
+    return PersonState(
+        row.membership,
+        row.exit,
+        row.exempted,
+        row.temporarily_away,
+        day(row.admission_decision_date),
+        day(row.ceremony_date),
+        day(row.official_date),
+        day(row.exit_date),
+    )
 
 
 def _state_fields(state: PersonState) -> dict[str, object]:
@@ -176,9 +212,17 @@ def _state_fields(state: PersonState) -> dict[str, object]:
     return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in values.items()}
 
 
-def record_event(reg: Register, person_id: str, kind: str, on: dt.date, *, reason: str = "",
-                 reference: str = "", place: str = "",
-                 today: dt.date | None = None) -> EventView:
+def record_event(
+    reg: Register,
+    person_id: str,
+    kind: str,
+    on: dt.date,
+    *,
+    reason: str = "",
+    reference: str = "",
+    place: str = "",
+    today: dt.date | None = None,
+) -> EventView:
     """Record what happened to a person and move their status accordingly, in one write."""
     with reg.atomic():
         row = _live(person_id)
@@ -188,22 +232,38 @@ def record_event(reg: Register, person_id: str, kind: str, on: dt.date, *, reaso
         except StateError as exc:
             raise StateError(f"Người «{row.full_name}»: {exc}") from None
         texts = _event_texts(row, reason, reference, place)
-        event = records.insert(PersonEvent, {
-            "person": row.id, "kind": kind, "date": on.isoformat(), **texts,
-            "before": json.dumps(_state_fields(before), sort_keys=True)}, reg.author)
+        event = records.insert(
+            PersonEvent,
+            {
+                "person": row.id,
+                "kind": kind,
+                "date": on.isoformat(),
+                **texts,
+                "before": json.dumps(_state_fields(before), sort_keys=True),
+            },
+            reg.author,
+        )
         records.update(row, _state_fields(after), reg.author)
     return event_view(event)
 
 
 def _event_texts(row: Person, reason: str, reference: str, place: str) -> dict[str, str]:
-    texts = {"reason": clean_text(reason), "reference": clean_text(reference),
-             "place": clean_text(place)}
-    limits = {"reason": ("Lý do", 1000), "reference": ("Số quyết định", 100),
-              "place": ("Nơi đi/đến", 300)}
+    texts = {
+        "reason": clean_text(reason),
+        "reference": clean_text(reference),
+        "place": clean_text(place),
+    }
+    limits = {
+        "reason": ("Lý do", 1000),
+        "reference": ("Số quyết định", 100),
+        "place": ("Nơi đi/đến", 300),
+    }
     for key, (label, limit) in limits.items():
         if len(texts[key]) > limit:
-            raise StateError(f"Người «{row.full_name}»: {label} quá dài "
-                             f"({vn_int(len(texts[key]))} ký tự, tối đa {limit})")
+            raise StateError(
+                f"Người «{row.full_name}»: {label} quá dài "
+                f"({vn_int(len(texts[key]))} ký tự, tối đa {limit})"
+            )
     return texts
 
 

@@ -57,8 +57,14 @@ class PersonView:
     @property
     def status_label(self) -> str:
         label = STATUS_LABELS[self.status]
-        overlays = [t for on, t in ((self.exempted, "miễn SH"),
-                                    (self.temporarily_away, "SH tạm thời nơi khác")) if on]
+        overlays = [
+            t
+            for on, t in (
+                (self.exempted, "miễn SH"),
+                (self.temporarily_away, "SH tạm thời nơi khác"),
+            )
+            if on
+        ]
         return f"{label} ({', '.join(overlays)})" if overlays else label
 
     def sort_key(self) -> tuple:
@@ -88,8 +94,9 @@ class EventView:
 
 
 def cell_view(row: Cell) -> CellView:
-    return CellView(row.id, row.name, row.code, row.upper_level, row.secretary, row.address,
-                    row.version)
+    return CellView(
+        row.id, row.name, row.code, row.upper_level, row.secretary, row.address, row.version
+    )
 
 
 _PERSON_FIELDS = [f for f in PersonView.__dataclass_fields__ if f != "status"]
@@ -101,5 +108,13 @@ def person_view(row: Person) -> PersonView:
 
 
 def event_view(row: PersonEvent) -> EventView:
-    return EventView(row.id, row.person_id, row.kind, row.date, row.reason, row.reference,
-                     row.place, row.created_at)
+    return EventView(
+        row.id,
+        row.person_id,
+        row.kind,
+        row.date,
+        row.reason,
+        row.reference,
+        row.place,
+        row.created_at,
+    )

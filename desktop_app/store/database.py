@@ -51,12 +51,18 @@ class RegisterDatabase(SqlCipherDatabase):
 
     def __init__(self, path: Path, data_key: bytes):
         self._hex_key = data_key.hex()
-        super().__init__(str(path), pragmas=PRAGMAS, timeout=LOCK_WAIT_SECONDS,
-                         thread_safe=False, check_same_thread=False)
+        super().__init__(
+            str(path),
+            pragmas=PRAGMAS,
+            timeout=LOCK_WAIT_SECONDS,
+            thread_safe=False,
+            check_same_thread=False,
+        )
 
     def _connect(self):
-        conn = sqlcipher.connect(self.database, isolation_level=None, timeout=self._timeout,
-                                 **self.connect_params)
+        conn = sqlcipher.connect(
+            self.database, isolation_level=None, timeout=self._timeout, **self.connect_params
+        )
         try:
             conn.execute(f"PRAGMA key = \"x'{self._hex_key}'\"")
             self._add_conn_hooks(conn)  # PRAGMAS, locking_mode first: the first read follows
@@ -105,13 +111,17 @@ class Register:
     # -- opening ---------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: Path, passphrase: str | None = None,
-             recovery_key: str | None = None) -> Register:
+    def open(
+        cls, path: Path, passphrase: str | None = None, recovery_key: str | None = None
+    ) -> Register:
         path = Path(path)
         _require_file(path)
         keys = KeyFile.load(key_path(path))
-        data_key = keys.unlock_with_recovery(recovery_key) if recovery_key else keys.unlock(
-            passphrase or "")
+        data_key = (
+            keys.unlock_with_recovery(recovery_key)
+            if recovery_key
+            else keys.unlock(passphrase or "")
+        )
         db = _connect(path, data_key)
         try:
             reg = _prepare(path, db, keys, data_key)
@@ -121,8 +131,14 @@ class Register:
         return reg
 
     @classmethod
-    def create(cls, path: Path, passphrase: str, *, kdf: KdfParams | None = None,
-               initialise: Callable[[Register], None] | None = None) -> tuple[Register, str]:
+    def create(
+        cls,
+        path: Path,
+        passphrase: str,
+        *,
+        kdf: KdfParams | None = None,
+        initialise: Callable[[Register], None] | None = None,
+    ) -> tuple[Register, str]:
         """Create a register and return it open with the recovery key to show once.
 
         The file is built under a temporary name and renamed into place only when complete, so
@@ -170,10 +186,14 @@ def _connect(path: Path, data_key: bytes) -> RegisterDatabase:
 def _explain(path: Path, exc: Exception) -> RegisterError:
     text = str(exc).lower()
     if "locked" in text or "busy" in text:
-        return AlreadyOpen(f"Sổ «{path.name}» đang được mở ở một cửa sổ khác của chương trình. "
-                           "Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại.")
-    return NotARegister(f"«{path.name}» không phải sổ chi bộ, hoặc tệp sổ đã bị hỏng "
-                        f"(không khớp với tệp khóa bên cạnh). Chi tiết: {exc}")
+        return AlreadyOpen(
+            f"Sổ «{path.name}» đang được mở ở một cửa sổ khác của chương trình. "
+            "Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại."
+        )
+    return NotARegister(
+        f"«{path.name}» không phải sổ chi bộ, hoặc tệp sổ đã bị hỏng "
+        f"(không khớp với tệp khóa bên cạnh). Chi tiết: {exc}"
+    )
 
 
 def _prepare(path: Path, db: RegisterDatabase, keys: KeyFile, data_key: bytes) -> Register:
@@ -182,13 +202,17 @@ def _prepare(path: Path, db: RegisterDatabase, keys: KeyFile, data_key: bytes) -
     if app_id != APPLICATION_ID:
         raise NotARegister(f"«{path.name}» là cơ sở dữ liệu của chương trình khác.")
     if version > migrations.LATEST:
-        raise NewerRegister(f"Sổ «{path.name}» được tạo bằng phiên bản mới hơn của chương trình "
-                            f"(lược đồ {version}, bản này hiểu đến {migrations.LATEST}). "
-                            "Hãy cài phiên bản mới; sổ không bị thay đổi gì.")
+        raise NewerRegister(
+            f"Sổ «{path.name}» được tạo bằng phiên bản mới hơn của chương trình "
+            f"(lược đồ {version}, bản này hiểu đến {migrations.LATEST}). "
+            "Hãy cài phiên bản mới; sổ không bị thay đổi gì."
+        )
     result = db.execute_sql("PRAGMA quick_check").fetchone()[0]
     if result != "ok":
-        raise DamagedRegister(f"Sổ «{path.name}» bị hỏng ({result}). Không ghi gì thêm vào sổ; "
-                              "hãy khôi phục từ bản sao lưu gần nhất.")
+        raise DamagedRegister(
+            f"Sổ «{path.name}» bị hỏng ({result}). Không ghi gì thêm vào sổ; "
+            "hãy khôi phục từ bản sao lưu gần nhất."
+        )
     migrations.migrate(db, version)
     meta = {m.key: m.value for m in Meta.select()}
     if meta.get("register_id") != keys.register_id:
@@ -196,8 +220,9 @@ def _prepare(path: Path, db: RegisterDatabase, keys: KeyFile, data_key: bytes) -
     return Register(path, db, keys.register_id, meta["device_id"], keys, data_key)
 
 
-def _new_file(tmp: Path, keys: KeyFile, data_key: bytes,
-              initialise: Callable[[Register], None] | None) -> Register:
+def _new_file(
+    tmp: Path, keys: KeyFile, data_key: bytes, initialise: Callable[[Register], None] | None
+) -> Register:
     db = RegisterDatabase(tmp, data_key)
     db.connect()
     db.bind(MODELS)
@@ -206,8 +231,13 @@ def _new_file(tmp: Path, keys: KeyFile, data_key: bytes,
     migrations.migrate(db, 0)
     device_id = str(uuid.uuid4())
     with db.atomic("IMMEDIATE"):
-        Meta.insert_many([("register_id", keys.register_id), ("device_id", device_id),
-                          ("schema_created", str(migrations.LATEST))]).execute()
+        Meta.insert_many(
+            [
+                ("register_id", keys.register_id),
+                ("device_id", device_id),
+                ("schema_created", str(migrations.LATEST)),
+            ]
+        ).execute()
     reg = Register(tmp, db, keys.register_id, device_id, keys, data_key)
     if initialise:
         try:

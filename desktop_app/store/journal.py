@@ -27,10 +27,18 @@ def entry_hash(fields: dict[str, object]) -> str:
 
 
 def _hashed_fields(row: Journal) -> dict[str, object]:
-    return {"seq": row.seq, "entity": row.entity, "entity_id": row.entity_id, "op": row.op,
-            "changes": json.loads(row.changes), "base_version": row.base_version,
-            "version": row.version, "author": row.author, "at": row.at,
-            "prev_hash": row.prev_hash}
+    return {
+        "seq": row.seq,
+        "entity": row.entity,
+        "entity_id": row.entity_id,
+        "op": row.op,
+        "changes": json.loads(row.changes),
+        "base_version": row.base_version,
+        "version": row.version,
+        "author": row.author,
+        "at": row.at,
+        "prev_hash": row.prev_hash,
+    }
 
 
 def head() -> tuple[int, str]:
@@ -39,13 +47,30 @@ def head() -> tuple[int, str]:
     return (last.seq, last.hash) if last else (0, GENESIS)
 
 
-def append(entity: str, entity_id: str, op: str, changes: dict[str, object],
-           base_version: int, version: int, author: str, at: str) -> Journal:
+def append(
+    entity: str,
+    entity_id: str,
+    op: str,
+    changes: dict[str, object],
+    base_version: int,
+    version: int,
+    author: str,
+    at: str,
+) -> Journal:
     """Append one entry; call inside the write transaction, before the data row is written."""
     seq, prev = head()
-    row = Journal(seq=seq + 1, entity=entity, entity_id=entity_id, op=op,
-                  changes=canonical_json(changes), base_version=base_version, version=version,
-                  author=author, at=at, prev_hash=prev)
+    row = Journal(
+        seq=seq + 1,
+        entity=entity,
+        entity_id=entity_id,
+        op=op,
+        changes=canonical_json(changes),
+        base_version=base_version,
+        version=version,
+        author=author,
+        at=at,
+        prev_hash=prev,
+    )
     row.hash = entry_hash(_hashed_fields(row))
     row.save(force_insert=True)
     return row
@@ -105,7 +130,10 @@ def replay_mismatches(tables: dict[str, type]) -> list[str]:
             if expected is None:
                 problems.append(f"{table} {row.id}: không có trong nhật ký")
                 continue
-            problems += [f"{table} {row.id}: trường {k} khác nhật ký"
-                         for k, v in expected.items() if row.__data__.get(k) != v]
+            problems += [
+                f"{table} {row.id}: trường {k} khác nhật ký"
+                for k, v in expected.items()
+                if row.__data__.get(k) != v
+            ]
     problems += [f"{t} {i}: có trong nhật ký mà không có trong sổ" for t, i in state]
     return problems

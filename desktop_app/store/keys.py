@@ -56,8 +56,13 @@ def _unb64(text: str) -> bytes:
 
 
 def _passphrase_key(passphrase: str, salt: bytes, params: KdfParams) -> bytes:
-    kdf = Argon2id(salt=salt, length=32, iterations=params.iterations, lanes=params.lanes,
-                   memory_cost=params.memory_kib)
+    kdf = Argon2id(
+        salt=salt,
+        length=32,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
     # NFC: the same words typed with another input method (NFD) must open the register.
     return kdf.derive(unicodedata.normalize("NFC", passphrase).encode("utf-8"))
 
@@ -78,11 +83,13 @@ def _wrap(kek: bytes, data_key: bytes, kind: str, register_id: str) -> dict[str,
 
 
 def _unwrap(kek: bytes, wrap: dict[str, str], kind: str, register_id: str) -> bytes:
-    return AESGCM(kek).decrypt(_unb64(wrap["nonce"]), _unb64(wrap["sealed"]),
-                               _aad(kind, register_id))
+    return AESGCM(kek).decrypt(
+        _unb64(wrap["nonce"]), _unb64(wrap["sealed"]), _aad(kind, register_id)
+    )
 
 
 # Recovery key: 160 random bits in Crockford base32 plus a 20-bit check, in groups of four.
+
 
 def _encode32(data: bytes) -> str:
     number, bits = int.from_bytes(data, "big"), len(data) * 8
@@ -98,7 +105,7 @@ def _check(secret: bytes) -> str:
 def format_recovery_key(secret: bytes) -> str:
     """Groups of four characters a person can copy onto paper and type back."""
     text = _encode32(secret) + _check(secret)
-    return "-".join(text[i:i + 4] for i in range(0, len(text), 4))
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
 
 
 def parse_recovery_key(text: str) -> bytes:
@@ -129,8 +136,9 @@ class KeyFile:
     recovery_wrap: dict[str, str]
 
     @classmethod
-    def create(cls, register_id: str, data_key: bytes, passphrase: str,
-               params: KdfParams) -> tuple[KeyFile, str]:
+    def create(
+        cls, register_id: str, data_key: bytes, passphrase: str, params: KdfParams
+    ) -> tuple[KeyFile, str]:
         """Wrap a data key under a passphrase and a new recovery key; returns the key to show."""
         salt, secret = os.urandom(16), secrets.token_bytes(_RECOVERY_BYTES)
         pw = _wrap(_passphrase_key(passphrase, salt, params), data_key, "passphrase", register_id)
@@ -147,13 +155,18 @@ class KeyFile:
     def unlock_with_recovery(self, recovery_key: str) -> bytes:
         secret = parse_recovery_key(recovery_key)
         try:
-            return _unwrap(_recovery_wrap_key(secret, self.register_id), self.recovery_wrap,
-                           "recovery", self.register_id)
+            return _unwrap(
+                _recovery_wrap_key(secret, self.register_id),
+                self.recovery_wrap,
+                "recovery",
+                self.register_id,
+            )
         except InvalidTag:
             raise WrongRecoveryKey("Khóa khôi phục này không phải của sổ này.") from None
 
-    def rewrap_passphrase(self, data_key: bytes, passphrase: str,
-                          params: KdfParams | None = None) -> None:
+    def rewrap_passphrase(
+        self, data_key: bytes, passphrase: str, params: KdfParams | None = None
+    ) -> None:
         self.params = params or self.params
         self.salt = os.urandom(16)
         kek = _passphrase_key(passphrase, self.salt, self.params)
@@ -178,9 +191,13 @@ class KeyFile:
                 raise ValueError(doc.get("format"))
             pw, rec = doc["passphrase"], doc["recovery"]
             params = KdfParams(int(pw["memory_kib"]), int(pw["iterations"]), int(pw["lanes"]))
-            return cls(str(doc["register_id"]), _unb64(pw["salt"]), params,
-                       {"nonce": pw["nonce"], "sealed": pw["sealed"]},
-                       {"nonce": rec["nonce"], "sealed": rec["sealed"]})
+            return cls(
+                str(doc["register_id"]),
+                _unb64(pw["salt"]),
+                params,
+                {"nonce": pw["nonce"], "sealed": pw["sealed"]},
+                {"nonce": rec["nonce"], "sealed": rec["sealed"]},
+            )
         except (ValueError, KeyError, TypeError) as exc:
             raise KeyFileError(f"Tệp khóa của sổ bị hỏng hoặc không đúng dạng ({exc}).") from exc
 
@@ -198,7 +215,9 @@ class KeyFile:
         try:
             return cls.from_json(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise KeyFileError(f"Không tìm thấy tệp khóa «{path.name}» bên cạnh sổ. "
-                               "Tệp sổ và tệp khóa phải luôn đi cùng nhau.") from None
+            raise KeyFileError(
+                f"Không tìm thấy tệp khóa «{path.name}» bên cạnh sổ. "
+                "Tệp sổ và tệp khóa phải luôn đi cùng nhau."
+            ) from None
         except UnicodeDecodeError as exc:
             raise KeyFileError(f"Tệp khóa «{path.name}» không đọc được.") from exc

@@ -70,7 +70,9 @@ class PersonEvent(Journalled):
     reason = pw.TextField(default="")
     reference = pw.TextField(default="")
     place = pw.TextField(default="")
-    before = pw.TextField(default="{}")  # the person's state before, so the last event can be undone
+    before = pw.TextField(
+        default="{}"
+    )  # the person's state before, so the last event can be undone
 
 
 class Journal(BaseModel):

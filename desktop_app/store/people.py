@@ -25,8 +25,7 @@ def by_id_number(number: str) -> Person | None:
 
 
 def by_folded_name(folded: str) -> list[Person]:
-    return list(Person.select().where((Person.name_folded == folded)
-                                      & (Person.deleted == False)))  # noqa: E712
+    return list(Person.select().where((Person.name_folded == folded) & (Person.deleted == False)))  # noqa: E712
 
 
 def search(text: str) -> list[Person] | None:
@@ -42,13 +41,17 @@ def search_ids(text: str) -> list[str] | None:
     match = fts_query(text)
     if match is None:
         return None
-    sql = ("SELECT p.id FROM person_search s JOIN person p ON p.rowid = s.rowid "
-           "WHERE person_search MATCH ? AND p.deleted = 0")
+    sql = (
+        "SELECT p.id FROM person_search s JOIN person p ON p.rowid = s.rowid "
+        "WHERE person_search MATCH ? AND p.deleted = 0"
+    )
     return [row[0] for row in Person._meta.database.execute_sql(sql, (match,))]
 
 
 def events_of(person_id: str) -> list[PersonEvent]:
-    query = (PersonEvent.select()
-             .where((PersonEvent.person == person_id) & (PersonEvent.deleted == False))  # noqa: E712
-             .order_by(PersonEvent.date, PersonEvent.created_at))
+    query = (
+        PersonEvent.select()
+        .where((PersonEvent.person == person_id) & (PersonEvent.deleted == False))  # noqa: E712
+        .order_by(PersonEvent.date, PersonEvent.created_at)
+    )
     return list(query)

@@ -12,8 +12,9 @@ M = TypeVar("M", bound=Journalled)
 _SKIP = {"id", "version", "created_at", "updated_at"}
 
 
-def insert(model: type[M], values: dict[str, object], author: str,
-           record_id: str | None = None) -> M:
+def insert(
+    model: type[M], values: dict[str, object], author: str, record_id: str | None = None
+) -> M:
     """Create a record with version 1; the journal entry holds every field given."""
     record_id = record_id or str(uuid.uuid4())
     at = journal.now_utc()
@@ -26,8 +27,7 @@ def insert(model: type[M], values: dict[str, object], author: str,
 
 def update(row: M, values: dict[str, object], author: str, op: str = "update") -> dict:
     """Apply the fields that really change; returns them (empty: nothing written)."""
-    changes = {k: v for k, v in values.items()
-               if k not in _SKIP and getattr(row, k) != v}
+    changes = {k: v for k, v in values.items() if k not in _SKIP and getattr(row, k) != v}
     if not changes:
         return {}
     at = journal.now_utc()

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory, QWidget
 
+PRODUCT_NAME = "Sổ Chi bộ"  # a name: the same in every language
 ACCENT = "#a4161a"
 MIN_POINT_SIZE = 10.0
 

@@ -15,8 +15,14 @@ from desktop_app.store import journal
 from desktop_app.store.models import JOURNALLED, Journal, Person
 from tests.conftest import TODAY
 
-PERSON = {"full_name": "Võ Văn Kiệt", "sex": "male", "birth_date": "1960",
-          "membership": "official", "ceremony_date": "10/10/1990", "official_date": "10/10/1991"}
+PERSON = {
+    "full_name": "Võ Văn Kiệt",
+    "sex": "male",
+    "birth_date": "1960",
+    "membership": "official",
+    "ceremony_date": "10/10/1990",
+    "official_date": "10/10/1991",
+}
 
 
 def _writing_services() -> set[str]:
@@ -25,8 +31,11 @@ def _writing_services() -> set[str]:
     for info in pkgutil.iter_modules(services_pkg.__path__):
         module = import_module(f"desktop_app.services.{info.name}")
         for name, fn in inspect.getmembers(module, inspect.isfunction):
-            if fn.__module__ == module.__name__ and not name.startswith("_") and (
-                    "reg.atomic()" in inspect.getsource(fn)):
+            if (
+                fn.__module__ == module.__name__
+                and not name.startswith("_")
+                and ("reg.atomic()" in inspect.getsource(fn))
+            ):
                 found.add(f"{info.name}.{name}")
     return found
 
@@ -38,10 +47,17 @@ def scenario(reg) -> set[str]:
     called.add("members.add_person")
     members.update_person(reg, person.id, {"phone": "0905123456"}, today=TODAY)
     called.add("members.update_person")
-    members.record_event(reg, person.id, "exemption", dt.date(2026, 1, 5),
-                         reason="Tuổi cao, sức yếu", today=TODAY)
-    members.record_event(reg, person.id, "temporary_leave", dt.date(2026, 2, 5),
-                         place="Chi bộ Khu phố 3", today=TODAY)
+    members.record_event(
+        reg, person.id, "exemption", dt.date(2026, 1, 5), reason="Tuổi cao, sức yếu", today=TODAY
+    )
+    members.record_event(
+        reg,
+        person.id,
+        "temporary_leave",
+        dt.date(2026, 2, 5),
+        place="Chi bộ Khu phố 3",
+        today=TODAY,
+    )
     called.add("members.record_event")
     members.undo_last_event(reg, person.id)
     called.add("members.undo_last_event")
@@ -54,7 +70,8 @@ def scenario(reg) -> set[str]:
 def test_every_writing_service_is_exercised_and_journalled(register):
     called = scenario(register)
     assert _writing_services() <= called | {"registers.create_demo"}, (
-        "a new writing service must be added to the scenario above")
+        "a new writing service must be added to the scenario above"
+    )
     assert journal.replay_mismatches(JOURNALLED) == []
     report = checks.check_register(register)
     assert report.ok, report.to_json()
@@ -71,31 +88,34 @@ def test_entries_carry_the_change(register):
     person = members.add_person(register, PERSON, today=TODAY)
     members.update_person(register, person.id, {"phone": "0905123456"}, today=TODAY)
     rows = journal.entries_for(person.id)
-    assert [(r.op, r.base_version, r.version) for r in rows] == [
-        ("insert", 0, 1), ("update", 1, 2)]
+    assert [(r.op, r.base_version, r.version) for r in rows] == [("insert", 0, 1), ("update", 1, 2)]
     # the changed field, plus the derived search text it feeds (replay rebuilds rows exactly)
-    assert json.loads(rows[1].changes) == {"phone": "0905123456",
-                                           "search_text": "vo van kiet 0905123456"}
+    assert json.loads(rows[1].changes) == {
+        "phone": "0905123456",
+        "search_text": "vo van kiet 0905123456",
+    }
     assert rows[1].prev_hash == Journal.get(Journal.seq == rows[1].seq - 1).hash
     assert rows[0].author == register.author
 
 
 def test_direct_write_without_journal_is_refused(register):
-    with pytest.raises(peewee.IntegrityError, match="without a journal entry"):
-        with register.atomic():
-            Person.insert(id="x", version=1, created_at="", updated_at="", full_name="A B",
-                          sex="male", name_folded="a b").execute()
+    with pytest.raises(peewee.IntegrityError, match="without a journal entry"), register.atomic():
+        Person.insert(
+            id="x",
+            version=1,
+            created_at="",
+            updated_at="",
+            full_name="A B",
+            sex="male",
+            name_folded="a b",
+        ).execute()
     person = members.add_person(register, PERSON, today=TODAY)
-    with pytest.raises(peewee.IntegrityError, match="without a journal entry"):
-        with register.atomic():
-            Person.update(phone="1", version=Person.version + 1).where(
-                Person.id == person.id).execute()
-    with pytest.raises(peewee.IntegrityError, match="tombstone"):
-        with register.atomic():
-            Person.delete().execute()
-    with pytest.raises(peewee.IntegrityError, match="append-only"):
-        with register.atomic():
-            Journal.update(author="someone else").execute()
+    with pytest.raises(peewee.IntegrityError, match="without a journal entry"), register.atomic():
+        Person.update(phone="1", version=Person.version + 1).where(Person.id == person.id).execute()
+    with pytest.raises(peewee.IntegrityError, match="tombstone"), register.atomic():
+        Person.delete().execute()
+    with pytest.raises(peewee.IntegrityError, match="append-only"), register.atomic():
+        Journal.update(author="someone else").execute()
     assert checks.check_register(register).ok
 
 
@@ -103,8 +123,9 @@ def test_tampering_is_detected(register):
     members.add_person(register, PERSON, today=TODAY)
     db = register.db
     db.execute_sql("DROP TRIGGER journal_append_only_update")  # an attacker with the key
-    db.execute_sql("UPDATE journal SET changes = replace(changes, 'Kiệt', 'Kiet') "
-                   "WHERE entity = 'person'")
+    db.execute_sql(
+        "UPDATE journal SET changes = replace(changes, 'Kiệt', 'Kiet') WHERE entity = 'person'"
+    )
     report = checks.check_register(register)
     assert not report.ok
     assert any("bị sửa" in p for p in report.journal)

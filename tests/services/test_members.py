@@ -9,18 +9,28 @@ from desktop_app.services import members
 from desktop_app.store import journal
 from tests.conftest import TODAY
 
-HA = {"full_name": "Nguyễn Thị Thu Hà", "sex": "female", "birth_date": "05/03/1985",
-      "ethnicity": "Kinh", "religion": "Không", "membership": "official",
-      "admission_decision_date": "01/02/2010", "ceremony_date": "20/02/2010",
-      "official_date": "20/02/2011", "id_number": "052185012345", "phone": "0912345678"}
+HA = {
+    "full_name": "Nguyễn Thị Thu Hà",
+    "sex": "female",
+    "birth_date": "05/03/1985",
+    "ethnicity": "Kinh",
+    "religion": "Không",
+    "membership": "official",
+    "admission_decision_date": "01/02/2010",
+    "ceremony_date": "20/02/2010",
+    "official_date": "20/02/2011",
+    "id_number": "052185012345",
+    "phone": "0912345678",
+}
 
 
 def state_digest(reg):
     """Every table's content: proves a refused write changed nothing."""
     h = hashlib.sha256()
     for (table,) in reg.db.execute_sql(
-            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'person_search%'"
-            " ORDER BY name").fetchall():
+        "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'person_search%'"
+        " ORDER BY name"
+    ).fetchall():
         for row in reg.db.execute_sql(f'SELECT * FROM "{table}" ORDER BY 1').fetchall():
             h.update(repr(row).encode())
     return h.hexdigest()
@@ -40,17 +50,23 @@ def test_add_and_get(register):
 
 
 def test_nfd_input_is_stored_nfc_and_found(register):
-    person = add(register, full_name=unicodedata.normalize("NFD", "Đặng Thị Thuỷ"),
-                 id_number="")
+    person = add(register, full_name=unicodedata.normalize("NFD", "Đặng Thị Thuỷ"), id_number="")
     assert unicodedata.is_normalized("NFC", person.full_name)
     assert [p.id for p in members.search_people(register, "dang thi thuy")] == [person.id]
 
 
-@pytest.mark.parametrize("over", [
-    {"id_number": "0521850123456"}, {"id_number": "05218501234A"},
-    {"birth_date": "01/12/2026"}, {"official_date": "19/02/2011"}, {"full_name": ""},
-    {"notes": "x" * 10_000}, {"residence": "y" * 10_000},
-])
+@pytest.mark.parametrize(
+    "over",
+    [
+        {"id_number": "0521850123456"},
+        {"id_number": "05218501234A"},
+        {"birth_date": "01/12/2026"},
+        {"official_date": "19/02/2011"},
+        {"full_name": ""},
+        {"notes": "x" * 10_000},
+        {"residence": "y" * 10_000},
+    ],
+)
 def test_bad_input_changes_nothing(register, over):
     before = state_digest(register)
     with pytest.raises(ValidationError) as caught:
@@ -67,8 +83,9 @@ def test_duplicate_by_name_and_birth_is_proposed_not_merged(register):
         add(register, full_name="NGUYEN THI THU HA", id_number="")
     assert caught.value.matches[0][0] == first.id
     assert state_digest(register) == before
-    second = members.add_person(register, {**HA, "id_number": ""}, allow_duplicate=True,
-                                today=TODAY)
+    second = members.add_person(
+        register, {**HA, "id_number": ""}, allow_duplicate=True, today=TODAY
+    )
     assert second.id != first.id
 
 
@@ -82,19 +99,25 @@ def test_partial_birth_dates_count_as_possible_duplicates(register):
 def test_same_id_number_can_never_be_saved_twice(register):
     add(register)
     with pytest.raises(DuplicateError, match="cùng số định danh"):
-        members.add_person(register, {**HA, "full_name": "Trần Văn Bình", "sex": "male"},
-                           allow_duplicate=True, today=TODAY)
+        members.add_person(
+            register,
+            {**HA, "full_name": "Trần Văn Bình", "sex": "male"},
+            allow_duplicate=True,
+            today=TODAY,
+        )
 
 
 def test_update_with_version_check(register):
     person = add(register)
-    changed = members.update_person(register, person.id, {"phone": "0988111222"},
-                                    expected_version=1, today=TODAY)
+    changed = members.update_person(
+        register, person.id, {"phone": "0988111222"}, expected_version=1, today=TODAY
+    )
     assert changed.version == 2 and changed.phone == "0988111222"
     before = state_digest(register)
     with pytest.raises(StateError, match="vừa được sửa ở nơi khác"):
-        members.update_person(register, person.id, {"phone": "0900000000"},
-                              expected_version=1, today=TODAY)
+        members.update_person(
+            register, person.id, {"phone": "0900000000"}, expected_version=1, today=TODAY
+        )
     with pytest.raises(StateError, match="Không có trường"):
         members.update_person(register, person.id, {"status": "deceased"}, today=TODAY)
     with pytest.raises(ValidationError):
@@ -122,8 +145,15 @@ def test_short_id_prefix(register):
 
 def test_event_moves_status_and_is_undoable(register):
     person = add(register)
-    members.record_event(register, person.id, "transfer_out", dt.date(2026, 5, 1),
-                         place="Chi bộ Phường Ghềnh Ráng", reference="12-QĐ/ĐU", today=TODAY)
+    members.record_event(
+        register,
+        person.id,
+        "transfer_out",
+        dt.date(2026, 5, 1),
+        place="Chi bộ Phường Ghềnh Ráng",
+        reference="12-QĐ/ĐU",
+        today=TODAY,
+    )
     moved = members.get_person(register, person.id)
     assert moved.status == "transferred_out" and moved.exit_date == "2026-05-01"
     events = members.list_events(register, person.id)
@@ -143,27 +173,40 @@ def test_refused_event_changes_nothing(register):
     with pytest.raises(StateError, match="tương lai"):
         members.record_event(register, person.id, "death", dt.date(2027, 1, 1), today=TODAY)
     with pytest.raises(StateError, match="quá dài"):
-        members.record_event(register, person.id, "other", dt.date(2026, 1, 1),
-                             reason="x" * 10_000, today=TODAY)
+        members.record_event(
+            register, person.id, "other", dt.date(2026, 1, 1), reason="x" * 10_000, today=TODAY
+        )
     assert state_digest(register) == before
 
 
 def test_candidate_pipeline_through_events(register):
-    person = members.add_person(register, {"full_name": "Lê Văn Tám", "sex": "male",
-                                           "birth_date": "2001", "membership": "candidate"},
-                                today=TODAY)
-    for kind, day in (("admission_decision", dt.date(2025, 1, 10)),
-                      ("ceremony", dt.date(2025, 2, 3)), ("recognition", dt.date(2026, 2, 3))):
+    person = members.add_person(
+        register,
+        {"full_name": "Lê Văn Tám", "sex": "male", "birth_date": "2001", "membership": "candidate"},
+        today=TODAY,
+    )
+    for kind, day in (
+        ("admission_decision", dt.date(2025, 1, 10)),
+        ("ceremony", dt.date(2025, 2, 3)),
+        ("recognition", dt.date(2026, 2, 3)),
+    ):
         members.record_event(register, person.id, kind, day, today=TODAY)
     done = members.get_person(register, person.id)
     assert (done.status, done.ceremony_date, done.official_date) == (
-        "official", "2025-02-03", "2026-02-03")
+        "official",
+        "2025-02-03",
+        "2026-02-03",
+    )
 
 
 def test_search_with_and_without_diacritics(register):
-    ids = {name: add(register, full_name=name, id_number="", birth_date=f"0{i}/01/1990").id
-           for i, name in enumerate(["Lê Thị Thuỷ", "Phạm Thị Thủy", "Trần Thị Thúy",
-                                     "Đỗ Văn Đức", "Nguyễn Văn Dục"], start=1)}
+    ids = {
+        name: add(register, full_name=name, id_number="", birth_date=f"0{i}/01/1990").id
+        for i, name in enumerate(
+            ["Lê Thị Thuỷ", "Phạm Thị Thủy", "Trần Thị Thúy", "Đỗ Văn Đức", "Nguyễn Văn Dục"],
+            start=1,
+        )
+    }
 
     def found(text):
         return {p.full_name for p in members.search_people(register, text)}
@@ -182,17 +225,26 @@ def test_search_with_and_without_diacritics(register):
 
 
 def test_list_is_in_vietnamese_order(register):
-    for i, name in enumerate(["Trần Văn Bình", "Nguyễn Thị An", "Lê Văn An", "Đỗ Anh",
-                              "Phạm Văn Ánh", "Hồ Thị Ân"], start=1):
+    for i, name in enumerate(
+        ["Trần Văn Bình", "Nguyễn Thị An", "Lê Văn An", "Đỗ Anh", "Phạm Văn Ánh", "Hồ Thị Ân"],
+        start=1,
+    ):
         add(register, full_name=name, id_number="", birth_date=f"0{i}/02/1990")
     names = [p.full_name for p in members.list_people(register)]
     # by given name (a < â in the alphabet; tone only breaks ties), then middle, then family
-    assert names == ["Nguyễn Thị An", "Lê Văn An", "Đỗ Anh", "Phạm Văn Ánh", "Hồ Thị Ân",
-                     "Trần Văn Bình"]
+    assert names == [
+        "Nguyễn Thị An",
+        "Lê Văn An",
+        "Đỗ Anh",
+        "Phạm Văn Ánh",
+        "Hồ Thị Ân",
+        "Trần Văn Bình",
+    ]
 
 
 def test_status_filter(register):
     add(register)
-    members.add_person(register, {"full_name": "Lê Văn Tám", "sex": "male",
-                                  "membership": "candidate"}, today=TODAY)
+    members.add_person(
+        register, {"full_name": "Lê Văn Tám", "sex": "male", "membership": "candidate"}, today=TODAY
+    )
     assert [p.full_name for p in members.list_people(register, {"candidate"})] == ["Lê Văn Tám"]

@@ -95,8 +95,16 @@ def test_rewrap_keeps_the_data_key(made):
         keys.unlock("mật khẩu dài")
 
 
-@pytest.mark.parametrize("text", ["", "{}", "not json", '{"format": "sochibo-keys/9"}',
-                                  '{"format": "sochibo-keys/1", "register_id": "x"}'])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "{}",
+        "not json",
+        '{"format": "sochibo-keys/9"}',
+        '{"format": "sochibo-keys/1", "register_id": "x"}',
+    ],
+)
 def test_damaged_key_file(text, tmp_path):
     path = tmp_path / "k.keys"
     path.write_text(text)

@@ -15,17 +15,20 @@ from desktop_app.domain.dates import (
 )
 
 
-@pytest.mark.parametrize(("text", "iso", "vn"), [
-    ("05/03/1985", "1985-03-05", "05/03/1985"),
-    ("5/3/1985", "1985-03-05", "05/03/1985"),
-    ("05-03-1985", "1985-03-05", "05/03/1985"),
-    ("05.03.1985", "1985-03-05", "05/03/1985"),
-    ("03/1985", "1985-03", "03/1985"),
-    ("1985", "1985", "1985"),
-    ("1985-03-05", "1985-03-05", "05/03/1985"),
-    ("1985-03", "1985-03", "03/1985"),
-    ("29/02/2024", "2024-02-29", "29/02/2024"),
-])
+@pytest.mark.parametrize(
+    ("text", "iso", "vn"),
+    [
+        ("05/03/1985", "1985-03-05", "05/03/1985"),
+        ("5/3/1985", "1985-03-05", "05/03/1985"),
+        ("05-03-1985", "1985-03-05", "05/03/1985"),
+        ("05.03.1985", "1985-03-05", "05/03/1985"),
+        ("03/1985", "1985-03", "03/1985"),
+        ("1985", "1985", "1985"),
+        ("1985-03-05", "1985-03-05", "05/03/1985"),
+        ("1985-03", "1985-03", "03/1985"),
+        ("29/02/2024", "2024-02-29", "29/02/2024"),
+    ],
+)
 def test_parse_partial(text, iso, vn):
     value = parse_partial(text)
     assert value.iso() == iso
@@ -33,8 +36,20 @@ def test_parse_partial(text, iso, vn):
     assert PartialDate.from_iso(iso) == value
 
 
-@pytest.mark.parametrize("text", ["31/02/1990", "29/02/2023", "00/01/1990", "13/13/1990",
-                                  "12/1990/5", "ngày 5", "1990-13", "5/3/85", "0001"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "31/02/1990",
+        "29/02/2023",
+        "00/01/1990",
+        "13/13/1990",
+        "12/1990/5",
+        "ngày 5",
+        "1990-13",
+        "5/3/85",
+        "0001",
+    ],
+)
 def test_parse_partial_refuses(text):
     with pytest.raises(DateFormatError):
         parse_partial(text)
@@ -57,24 +72,30 @@ def test_partial_bounds():
     assert PartialDate(2024, 2).latest() == dt.date(2024, 2, 29)
 
 
-@pytest.mark.parametrize(("start", "months", "end"), [
-    (dt.date(2025, 1, 31), 1, dt.date(2025, 2, 28)),
-    (dt.date(2024, 1, 31), 1, dt.date(2024, 2, 29)),
-    (dt.date(2025, 3, 15), 12, dt.date(2026, 3, 15)),
-    (dt.date(2024, 2, 29), 12, dt.date(2025, 2, 28)),
-    (dt.date(2025, 11, 30), 3, dt.date(2026, 2, 28)),
-])
+@pytest.mark.parametrize(
+    ("start", "months", "end"),
+    [
+        (dt.date(2025, 1, 31), 1, dt.date(2025, 2, 28)),
+        (dt.date(2024, 1, 31), 1, dt.date(2024, 2, 29)),
+        (dt.date(2025, 3, 15), 12, dt.date(2026, 3, 15)),
+        (dt.date(2024, 2, 29), 12, dt.date(2025, 2, 28)),
+        (dt.date(2025, 11, 30), 3, dt.date(2026, 2, 28)),
+    ],
+)
 def test_add_months(start, months, end):
     assert add_months(start, months) == end
 
 
-@pytest.mark.parametrize(("birth", "on", "months"), [
-    (dt.date(2000, 5, 10), dt.date(2018, 5, 10), 216),
-    (dt.date(2000, 5, 10), dt.date(2018, 5, 9), 215),
-    (dt.date(2000, 1, 31), dt.date(2018, 2, 27), 216),
-    (dt.date(2000, 1, 31), dt.date(2018, 2, 28), 217),  # month-end, as add_months
-    (dt.date(1966, 3, 1), dt.date(2026, 2, 28), 719),
-])
+@pytest.mark.parametrize(
+    ("birth", "on", "months"),
+    [
+        (dt.date(2000, 5, 10), dt.date(2018, 5, 10), 216),
+        (dt.date(2000, 5, 10), dt.date(2018, 5, 9), 215),
+        (dt.date(2000, 1, 31), dt.date(2018, 2, 27), 216),
+        (dt.date(2000, 1, 31), dt.date(2018, 2, 28), 217),  # month-end, as add_months
+        (dt.date(1966, 3, 1), dt.date(2026, 2, 28), 719),
+    ],
+)
 def test_age_in_months(birth, on, months):
     assert age_in_months(birth, on) == months
 
@@ -90,9 +111,11 @@ def test_round_trip(day):
     assert PartialDate.from_iso(day.isoformat()).earliest() == day
 
 
-@given(st.dates(min_value=dt.date(1920, 1, 1), max_value=dt.date(2010, 12, 31)),
-       st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2090, 12, 31)),
-       st.integers(min_value=0, max_value=900))
+@given(
+    st.dates(min_value=dt.date(1920, 1, 1), max_value=dt.date(2010, 12, 31)),
+    st.dates(min_value=dt.date(2010, 1, 1), max_value=dt.date(2090, 12, 31)),
+    st.integers(min_value=0, max_value=900),
+)
 def test_age_agrees_with_add_months(birth, on, months):
     """Age in months reaches n exactly when add_months(birth, n) has come."""
     assert (age_in_months(birth, on) >= months) == (add_months(birth, months) <= on)

@@ -18,29 +18,43 @@ def run(state, *steps):
 
 
 def test_candidate_to_official():
-    state = run(PersonState("candidate"), ("admission_decision", D(2024, 3, 1)),
-                ("ceremony", D(2024, 3, 20)), ("recognition", D(2025, 3, 20)))
+    state = run(
+        PersonState("candidate"),
+        ("admission_decision", D(2024, 3, 1)),
+        ("ceremony", D(2024, 3, 20)),
+        ("recognition", D(2025, 3, 20)),
+    )
     assert state.status == "official"
     assert state.ceremony_date == D(2024, 3, 20)
     assert state.official_date == D(2025, 3, 20)
 
 
 def test_probation_is_counted_from_the_ceremony_not_the_decision():
-    state = run(PersonState("candidate"), ("admission_decision", D(2024, 3, 1)),
-                ("ceremony", D(2024, 3, 20)))
+    state = run(
+        PersonState("candidate"),
+        ("admission_decision", D(2024, 3, 1)),
+        ("ceremony", D(2024, 3, 20)),
+    )
     with pytest.raises(StateError, match="12 tháng"):
         apply_event(state, "recognition", D(2025, 3, 1), TODAY)
 
 
-@pytest.mark.parametrize(("state", "kind", "words"), [
-    (PersonState("candidate"), "ceremony", "chưa ghi quyết định"),
-    (PersonState("candidate"), "recognition", "Quần chúng"),
-    (PersonState("official"), "ceremony", "Chính thức"),
-    (PersonState("official", exit="deceased", exit_date=D(2020, 1, 1)), "transfer_out", "Từ trần"),
-    (PersonState("official", exempted=True), "exemption", "đã"),
-    (PersonState("official"), "exemption_end", "chưa"),
-    (PersonState("official"), "nonsense", "Không có loại"),
-])
+@pytest.mark.parametrize(
+    ("state", "kind", "words"),
+    [
+        (PersonState("candidate"), "ceremony", "chưa ghi quyết định"),
+        (PersonState("candidate"), "recognition", "Quần chúng"),
+        (PersonState("official"), "ceremony", "Chính thức"),
+        (
+            PersonState("official", exit="deceased", exit_date=D(2020, 1, 1)),
+            "transfer_out",
+            "Từ trần",
+        ),
+        (PersonState("official", exempted=True), "exemption", "đã"),
+        (PersonState("official"), "exemption_end", "chưa"),
+        (PersonState("official"), "nonsense", "Không có loại"),
+    ],
+)
 def test_refused_events(state, kind, words):
     with pytest.raises(StateError, match=words):
         apply_event(state, kind, D(2025, 1, 1), TODAY)
@@ -59,8 +73,9 @@ def test_exits_and_return():
 
 
 def test_overlays_do_not_change_status():
-    state = run(PersonState("official"), ("exemption", D(2025, 1, 1)),
-                ("temporary_leave", D(2025, 2, 1)))
+    state = run(
+        PersonState("official"), ("exemption", D(2025, 1, 1)), ("temporary_leave", D(2025, 2, 1))
+    )
     assert state.status == "official" and state.exempted and state.temporarily_away
 
 

@@ -10,10 +10,18 @@ TODAY = dt.date(2026, 11, 22)
 
 def person(**overrides):
     base = {name: "" for name in EDITABLE}
-    base.update(full_name="Nguyễn Thị Thu Hà", sex="female", birth_date="05/03/1985",
-                ethnicity="Kinh", religion="Không", membership="official",
-                admission_decision_date="01/02/2010", ceremony_date="20/02/2010",
-                official_date="20/02/2011", id_number="052185012345")
+    base.update(
+        full_name="Nguyễn Thị Thu Hà",
+        sex="female",
+        birth_date="05/03/1985",
+        ethnicity="Kinh",
+        religion="Không",
+        membership="official",
+        admission_decision_date="01/02/2010",
+        ceremony_date="20/02/2010",
+        official_date="20/02/2011",
+        id_number="052185012345",
+    )
     base.update(overrides)
     return base
 
@@ -26,8 +34,15 @@ def errors(data):
 
 
 def test_a_good_record_passes_and_is_cleaned():
-    checked = check_person(person(full_name="  Nguyễn   Thị  Thu Hà ", id_number="052 185 012 345",
-                                  sex="Nữ", ethnicity="kinh"), TODAY)
+    checked = check_person(
+        person(
+            full_name="  Nguyễn   Thị  Thu Hà ",
+            id_number="052 185 012 345",
+            sex="Nữ",
+            ethnicity="kinh",
+        ),
+        TODAY,
+    )
     assert checked.problems == []
     assert checked.values["full_name"] == "Nguyễn Thị Thu Hà"
     assert checked.values["id_number"] == "052185012345"
@@ -38,38 +53,45 @@ def test_a_good_record_passes_and_is_cleaned():
 
 def test_nfd_input_is_stored_nfc():
     nfd = unicodedata.normalize("NFD", "Đặng Thị Thuỷ")
-    checked = check_person(person(full_name=nfd, native_place=unicodedata.normalize(
-        "NFD", "Xã Tuy Phước, tỉnh Gia Lai")), TODAY)
+    checked = check_person(
+        person(
+            full_name=nfd, native_place=unicodedata.normalize("NFD", "Xã Tuy Phước, tỉnh Gia Lai")
+        ),
+        TODAY,
+    )
     assert checked.values["full_name"] == unicodedata.normalize("NFC", "Đặng Thị Thuỷ")
     assert unicodedata.is_normalized("NFC", checked.values["native_place"])
 
 
-@pytest.mark.parametrize(("overrides", "field", "words"), [
-    ({"full_name": ""}, "full_name", "trống"),
-    ({"full_name": "   "}, "full_name", "trống"),
-    ({"full_name": "Hà"}, "full_name", "họ và tên"),
-    ({"full_name": "Nguyễn Văn 3"}, "full_name", "chữ cái"),
-    ({"id_number": "0521850123456"}, "id_number", "12 chữ số"),
-    ({"id_number": "05218501234"}, "id_number", "12 chữ số"),
-    ({"id_number": "05218501234A"}, "id_number", "chỉ gồm chữ số"),
-    ({"id_number": "０５２１８５０１２３４５"}, "id_number", "chỉ gồm chữ số"),
-    ({"birth_date": "01/01/2027"}, "birth_date", "tương lai"),
-    ({"birth_date": "31/02/1985"}, "birth_date", "không có ngày"),
-    ({"birth_date": "1880"}, "birth_date", "quá xa"),
-    ({"official_date": "19/02/2011"}, "official_date", "12 tháng"),
-    ({"ceremony_date": "01/01/2010"}, "ceremony_date", "trước ngày quyết định"),
-    ({"ceremony_date": "20/02/2030", "official_date": ""}, "ceremony_date", "tương lai"),
-    ({"sex": "khác"}, "sex", "Nam hoặc Nữ"),
-    ({"ethnicity": "Người Sao Hỏa"}, "ethnicity", "danh mục"),
-    ({"phone": "12345"}, "phone", "điện thoại"),
-    ({"notes": "x" * 10_000}, "notes", "quá dài"),
-    ({"native_place": "x" * 10_000}, "native_place", "quá dài"),
-    ({"full_name": "Nguyễn " + "a" * 10_000}, "full_name", "quá dài"),
-    ({"membership": "candidate"}, "membership", "quần chúng"),
-    ({"membership": "probationary"}, "membership", "dự bị"),
-    ({"membership": "boss"}, "membership", "boss"),
-    ({"birth_date": "2011"}, "birth_date", "sau ngày vào Đảng"),
-])
+@pytest.mark.parametrize(
+    ("overrides", "field", "words"),
+    [
+        ({"full_name": ""}, "full_name", "trống"),
+        ({"full_name": "   "}, "full_name", "trống"),
+        ({"full_name": "Hà"}, "full_name", "họ và tên"),
+        ({"full_name": "Nguyễn Văn 3"}, "full_name", "chữ cái"),
+        ({"id_number": "0521850123456"}, "id_number", "12 chữ số"),
+        ({"id_number": "05218501234"}, "id_number", "12 chữ số"),
+        ({"id_number": "05218501234A"}, "id_number", "chỉ gồm chữ số"),
+        ({"id_number": "０５２１８５０１２３４５"}, "id_number", "chỉ gồm chữ số"),
+        ({"birth_date": "01/01/2027"}, "birth_date", "tương lai"),
+        ({"birth_date": "31/02/1985"}, "birth_date", "không có ngày"),
+        ({"birth_date": "1880"}, "birth_date", "quá xa"),
+        ({"official_date": "19/02/2011"}, "official_date", "12 tháng"),
+        ({"ceremony_date": "01/01/2010"}, "ceremony_date", "trước ngày quyết định"),
+        ({"ceremony_date": "20/02/2030", "official_date": ""}, "ceremony_date", "tương lai"),
+        ({"sex": "khác"}, "sex", "Nam hoặc Nữ"),
+        ({"ethnicity": "Người Sao Hỏa"}, "ethnicity", "danh mục"),
+        ({"phone": "12345"}, "phone", "điện thoại"),
+        ({"notes": "x" * 10_000}, "notes", "quá dài"),
+        ({"native_place": "x" * 10_000}, "native_place", "quá dài"),
+        ({"full_name": "Nguyễn " + "a" * 10_000}, "full_name", "quá dài"),
+        ({"membership": "candidate"}, "membership", "quần chúng"),
+        ({"membership": "probationary"}, "membership", "dự bị"),
+        ({"membership": "boss"}, "membership", "boss"),
+        ({"birth_date": "2011"}, "birth_date", "sau ngày vào Đảng"),
+    ],
+)
 def test_bad_input_names_the_field(overrides, field, words):
     found = errors(person(**overrides))
     assert field in found, found
@@ -98,8 +120,13 @@ def test_leading_zeros_kept():
 
 
 def test_candidate_without_party_dates_is_fine():
-    data = person(membership="candidate", admission_decision_date="", ceremony_date="",
-                  official_date="", id_number="")
+    data = person(
+        membership="candidate",
+        admission_decision_date="",
+        ceremony_date="",
+        official_date="",
+        id_number="",
+    )
     checked = check_person(data, TODAY)
     assert checked.problems == []
     assert checked.values["id_number"] is None

@@ -6,7 +6,6 @@ from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QHBoxLayout,
-    QLabel,
     QVBoxLayout,
     QWidget,
 )
@@ -25,7 +24,7 @@ class WelcomePage(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Sổ Chi bộ"))
+        self.setWindowTitle(style.PRODUCT_NAME)
         self.create_button = self._choice(
             self.tr("&Create the cell's register"),
             self.tr("Enter the cell's name and code and choose a passphrase. You will get a "
@@ -53,7 +52,7 @@ class WelcomePage(QWidget):
     def _layout(self) -> None:
         column = QVBoxLayout()
         column.setSpacing(14)
-        column.addWidget(style.heading(self.tr("Sổ Chi bộ"), 2.4))
+        column.addWidget(style.heading(style.PRODUCT_NAME, 2.4))
         subtitle = style.muted(self.tr("The register of the party cell: kept on this computer, "
                                        "encrypted, no Internet needed."), 1.2)
         column.addWidget(subtitle)
@@ -84,6 +83,3 @@ class WelcomePage(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)
 
-
-# Keep QLabel imported for type checkers of subclasses that add labels.
-__all__ = ["QLabel", "WelcomePage"]

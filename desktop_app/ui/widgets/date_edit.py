@@ -9,7 +9,8 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from desktop_app.domain.dates import DateFormatError, PartialDate, parse_full, parse_partial
+from desktop_app.domain.dates import DateFormatError, parse_full, parse_partial
+from desktop_app.ui.models.roles import vn_date
 
 _ALLOWED = QRegularExpression(r"[0-9/.\- ]{0,10}")
 _DIGITS_ONLY = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
@@ -28,11 +29,6 @@ def tidy_date_text(text: str) -> str:
     return value.vn() if value else ""
 
 
-def iso_to_vn(iso: str | None) -> str:
-    """ISO (possibly partial) date to dd/mm/yyyy, mm/yyyy or yyyy; "" for none."""
-    return PartialDate.from_iso(iso).vn() if iso else ""
-
-
 class DateEdit(QLineEdit):
     """Typed dates, tidied when editing finishes; validation is left to the domain checks."""
 
@@ -46,7 +42,7 @@ class DateEdit(QLineEdit):
         self.editingFinished.connect(self._tidy)
 
     def set_iso(self, iso: str | None) -> None:
-        self.setText(iso_to_vn(iso))
+        self.setText(vn_date(iso))
 
     def set_date(self, value: dt.date | None) -> None:
         self.setText(value.strftime("%d/%m/%Y") if value else "")

@@ -1,0 +1,144 @@
+"""Unlocking a register with its passphrase, or with the recovery key instead.
+
+The register is opened on the database thread. A wrong passphrase or recovery key keeps the
+dialog open with the message under the field; any other error closes it and is reported through
+``failed`` for the caller to explain.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.services import registers
+from desktop_app.store.errors import WrongRecoveryKey, WrongSecret
+from desktop_app.ui import style
+from desktop_app.ui.tasks import TaskRunner
+
+Echo = QLineEdit.EchoMode
+
+
+class UnlockDialog(QDialog):
+    """Asks for the secret of one register file and opens it."""
+
+    opened = Signal(object)  # the open Register
+    failed = Signal(object)  # an error other than a wrong secret
+    cancelled = Signal()
+
+    def __init__(self, runner: TaskRunner, path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._runner, self.path, self._busy = runner, Path(path), False
+        self.setWindowTitle(self.tr("Open register"))
+        self.setMinimumWidth(520)
+        self.secret = QLineEdit(echoMode=Echo.Password)
+        self.secret_label = QLabel()
+        self.show_secret = QCheckBox(self.tr("&Show"))
+        self.use_recovery = QCheckBox(self.tr("Use the &recovery key instead"))
+        self.error = style.set_role(QLabel(wordWrap=True), "error")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.open_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.open_button.setText(self.tr("&Open"))
+        self._layout()
+        self._connect()
+        self._switch_mode(False)
+
+    def _layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setSpacing(10)
+        layout.addWidget(style.heading(self.path.name, 1.3))
+        where = style.muted(self.tr("Folder: %1").replace("%1", str(self.path.parent)), 0.95)
+        where.setWordWrap(True)
+        layout.addWidget(where)
+        layout.addSpacing(6)
+        form = QFormLayout()
+        form.addRow(self.secret_label, self.secret)
+        form.addRow("", self.show_secret)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.use_recovery)
+        layout.addSpacing(6)
+        layout.addWidget(self.buttons)
+
+    def _connect(self) -> None:
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.show_secret.toggled.connect(self._echo)
+        self.use_recovery.toggled.connect(self._switch_mode)
+        self.secret.textEdited.connect(lambda _text: self.error.clear())
+
+    def _echo(self, shown: bool) -> None:
+        self.secret.setEchoMode(Echo.Normal if shown else Echo.Password)
+
+    def _switch_mode(self, recovery: bool) -> None:
+        self.secret.clear()
+        self.error.clear()
+        if recovery:
+            self.secret_label.setText(self.tr("Recovery &key:"))
+            self.secret.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
+            self.secret.setFont(style.monospace(1.05))
+        else:
+            self.secret_label.setText(self.tr("&Passphrase:"))
+            self.secret.setPlaceholderText("")
+            self.secret.setFont(style.scaled_font())
+        self.secret_label.setBuddy(self.secret)
+        self.show_secret.setChecked(recovery)
+        self.secret.setFocus()
+
+    def submit(self) -> None:
+        """Open the register on the database thread with what was typed."""
+        secret, path = self.secret.text(), self.path
+        if not secret:
+            self.error.setText(self.tr("Type the passphrase first.")
+                               if not self.use_recovery.isChecked()
+                               else self.tr("Type the recovery key first."))
+            return
+        if self.use_recovery.isChecked():
+            def work():
+                return registers.open_register(path, recovery_key=secret)
+        else:
+            def work():
+                return registers.open_register(path, secret)
+        self._set_busy(True)
+        self._runner.call(work, self._on_opened, self._on_error,
+                          progress=self.tr("Opening the register…"), parent=self)
+
+    def _set_busy(self, busy: bool) -> None:
+        self._busy = busy
+        for widget in (self.secret, self.use_recovery, self.show_secret, self.buttons):
+            widget.setEnabled(not busy)
+        if busy:
+            self.error.clear()
+
+    def _on_opened(self, register: object) -> None:
+        self._busy = False
+        self.done(QDialog.DialogCode.Accepted)
+        self.opened.emit(register)
+
+    def _on_error(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        if isinstance(exc, (WrongSecret, WrongRecoveryKey)):
+            self.error.setText(str(exc))
+            self.secret.selectAll()
+            self.secret.setFocus()
+            return
+        self.done(QDialog.DialogCode.Rejected)
+        self.failed.emit(exc)
+
+    def reject(self) -> None:
+        """Cancel, unless the register is being opened right now."""
+        if self._busy:
+            return
+        super().reject()
+        self.cancelled.emit()
