@@ -16,10 +16,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop_app import paths
-from desktop_app.domain.dates import DateFormatError, parse_full
+from desktop_app.domain.dates import DateFormatError, PartialDate, parse_full
 from desktop_app.domain.errors import DomainError
 from desktop_app.domain.membership import EVENT_KINDS, STATUSES
-from desktop_app.domain.person import FIELDS, SEX_LABELS
+from desktop_app.domain.person import FIELDS, MEMBERSHIP_LABELS, SEX_LABELS
 from desktop_app.services import cell as cell_service
 from desktop_app.services import checks, members, registers
 from desktop_app.services.views import PersonView
@@ -78,15 +78,29 @@ def _date(text: str) -> dt.date:
     return value
 
 
+def _vn(value: object) -> str:
+    """ISO (full or partial) dates as a secretary reads them; other values unchanged."""
+    if isinstance(value, str) and value[:4].isdigit() and value[4:5] in ("", "-"):
+        try:
+            return PartialDate.from_iso(value).vn()
+        except DateFormatError:
+            return value
+    return str(value)
+
+
 def _person_line(p: PersonView) -> str:
-    birth = p.birth_date or ""
-    return (
-        f"{p.id[:8]}  {p.full_name:<28} {SEX_LABELS.get(p.sex, ''):<3} {birth:<10} {p.status_label}"
-    )
+    birth = _vn(p.birth_date) if p.birth_date else ""
+    sex = SEX_LABELS.get(p.sex, "")
+    return f"{p.id[:8]}  {p.full_name:<28} {sex:<3} {birth:<10} {p.status_label}"
 
 
 def _person_text(p: PersonView) -> str:
-    rows = [(FIELDS[k].label, getattr(p, k)) for k in FIELDS if getattr(p, k)]
+    shown = {"sex": SEX_LABELS, "membership": MEMBERSHIP_LABELS}
+    rows = [
+        (FIELDS[k].label, shown[k].get(getattr(p, k), "") if k in shown else _vn(getattr(p, k)))
+        for k in FIELDS
+        if getattr(p, k)
+    ]
     rows.insert(0, ("Mã", p.id))
     rows.append(("Tình trạng", p.status_label))
     return "\n".join(f"{label}: {value}" for label, value in rows)
@@ -187,7 +201,7 @@ def cmd_member_show(args: argparse.Namespace) -> int:
             _person_text(person)
             + "\n\nQuá trình:\n"
             + "\n".join(
-                f"  {e.date}  {e.label}  {e.reference}  {e.place}  {e.reason}".rstrip()
+                f"  {_vn(e.date)}  {e.label}  {e.reference}  {e.place}  {e.reason}".rstrip()
                 for e in events
             )
         ),
@@ -237,7 +251,9 @@ def cmd_event_add(args: argparse.Namespace) -> int:
     _emit(
         {**event.to_json(), "status": person.status},
         args.json,
-        lambda: f"Đã ghi: {event.label} {event.date} — {person.full_name}: {person.status_label}",
+        lambda: (
+            f"Đã ghi: {event.label} {_vn(event.date)} — {person.full_name}: {person.status_label}"
+        ),
     )
     return 0
 
@@ -245,7 +261,7 @@ def cmd_event_add(args: argparse.Namespace) -> int:
 def cmd_event_undo(args: argparse.Namespace) -> int:
     with _open(args) as reg:
         event = members.undo_last_event(reg, args.person)
-    _emit(event.to_json(), args.json, lambda: f"Đã rút lại: {event.label} {event.date}")
+    _emit(event.to_json(), args.json, lambda: f"Đã rút lại: {event.label} {_vn(event.date)}")
     return 0
 
 

@@ -311,3 +311,15 @@ def test_installed_command_end_to_end(tmp_path):
 def test_demo_command(tmp_path, capsys):
     doc = as_json(capsys, "demo", "--path", tmp_path / "demo.sochibo")
     assert doc["people"] >= 40 and doc["passphrase"]
+
+
+def test_text_output_reads_vietnamese(reg, capsys):
+    person = as_json(capsys, "member", "add", "--register", reg, "--full-name", "Lý Thị Mai",
+                     "--sex", "Nữ", "--birth-date", "1960-04-07", "--membership", "official",
+                     "--ceremony-date", "01/01/1990")
+    code, out, _ = run(capsys, "member", "show", "--register", reg, person["id"])
+    assert code == 0
+    assert "Giới tính: Nữ" in out and "Ngày sinh: 07/04/1960" in out
+    assert "Diện: Chính thức" in out and "female" not in out and "1960-04-07" not in out
+    code, out, _ = run(capsys, "member", "list", "--register", reg)
+    assert "07/04/1960" in out and "Chính thức" in out

@@ -1,0 +1,266 @@
+"""The main window: the areas of the program in a sidebar, one page per area.
+
+Every area has a shortcut (Ctrl+1 … Ctrl+8) shown in the sidebar and in the View menu. Pages
+are made when the window is, before the register is adopted, so each page loads itself on the
+runner's ``register_changed``. The window asks the application for register changes (new,
+open, demo, close) through signals; it never opens a register itself.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app import paths
+from desktop_app.services import cell as cell_service
+from desktop_app.services.views import CellView
+from desktop_app.ui import errors, style
+from desktop_app.ui.pages.placeholder import BrokenPage, PlaceholderPage
+from desktop_app.ui.settings import WINDOW_GEOMETRY, WINDOW_STATE, Settings
+from desktop_app.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 1
+DEFAULT_SIZE = (1280, 800)
+
+
+@dataclass(frozen=True)
+class Area:
+    key: str
+    title: str
+    purpose: str
+
+
+AREAS = (
+    Area("today", QT_TRANSLATE_NOOP("Areas", "Today"), QT_TRANSLATE_NOOP(
+        "Areas", "What needs doing today and what falls due soon: probationary members near the "
+        "end of their probation, candidates whose deadlines are close, members absent from "
+        "meetings for months, each with the rule behind it.")),
+    Area("members", QT_TRANSLATE_NOOP("Areas", "Members"), ""),
+    Area("candidates", QT_TRANSLATE_NOOP("Areas", "Candidates"), QT_TRANSLATE_NOOP(
+        "Areas", "Member development: the candidates, their two introducers, the admission "
+        "dossier checklist and every deadline of the admission procedure, computed from the "
+        "rules with the source shown.")),
+    Area("meetings", QT_TRANSLATE_NOOP("Areas", "Meetings"), QT_TRANSLATE_NOOP(
+        "Areas", "The cell's meetings and study sessions with attendance, and a warning before "
+        "a member reaches three months absent.")),
+    Area("forms", QT_TRANSLATE_NOOP("Areas", "Forms"), QT_TRANSLATE_NOOP(
+        "Areas", "The cell's documents in the Party's layout on A4, filled in from the "
+        "register, and sign-in sheets and checklists to print.")),
+    Area("sync", QT_TRANSLATE_NOOP("Areas", "Send to upper level"), QT_TRANSLATE_NOOP(
+        "Areas", "Sending the register to the upper level on a USB stick: an encrypted, signed "
+        "file that leaks nothing if the stick is lost, and the receipt that comes back.")),
+    Area("reports", QT_TRANSLATE_NOOP("Areas", "Reports"), QT_TRANSLATE_NOOP(
+        "Areas", "Figures for the cell: members by status, changes over a period, admissions "
+        "and recognitions.")),
+    Area("settings", QT_TRANSLATE_NOOP("Areas", "Settings"), QT_TRANSLATE_NOOP(
+        "Areas", "The language, the text size, backups and changing the register's "
+        "passphrase.")),
+)
+
+
+def area_text(text: str) -> str:
+    return QCoreApplication.translate("Areas", text)
+
+
+class ShortcutDelegate(QStyledItemDelegate):
+    """Draws each sidebar entry with its shortcut, greyed, on the right."""
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
+              index: QModelIndex | QPersistentModelIndex) -> None:
+        super().paint(painter, option, index)
+        painter.save()
+        painter.setPen(Qt.GlobalColor.gray)
+        rect = option.rect.adjusted(0, 0, -14, 0)
+        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                         str(index.data(SHORTCUT_ROLE) or ""))
+        painter.restore()
+
+
+class MainWindow(QMainWindow):
+    """The window of an open register."""
+
+    new_requested = Signal()
+    open_requested = Signal()
+    demo_requested = Signal()
+    close_requested = Signal()
+
+    def __init__(self, runner: TaskRunner, settings: Settings, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._runner, self._settings = runner, settings
+        self.register_path: Path | None = None
+        self.cell: CellView | None = None
+        self.pages: dict[str, QWidget] = {}
+        self.area_actions: dict[str, QAction] = {}
+        self._build_sidebar()
+        self._build_pages()
+        self._build_menus()
+        self._build_status()
+        self.setWindowTitle(style.PRODUCT_NAME)
+        self._restore_geometry()
+        runner.register_changed.connect(self.reload)
+        self.show_area("members")
+
+    # -- building -----------------------------------------------------------------------
+
+    def _build_sidebar(self) -> None:
+        self.cell_name = QLabel(wordWrap=True)
+        self.cell_name.setFont(style.scaled_font(1.1, bold=True))
+        self.cell_code = style.muted("")
+        self.nav = QListWidget(objectName="Sidebar")
+        self.nav.setItemDelegate(ShortcutDelegate(self.nav))
+        self.nav.setFont(style.scaled_font(1.1))
+        self.nav.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        for number, area in enumerate(AREAS, start=1):
+            item = QListWidgetItem(area_text(area.title))
+            shortcut = QKeySequence(f"Ctrl+{number}")
+            item.setData(SHORTCUT_ROLE, shortcut.toString(QKeySequence.SequenceFormat.NativeText))
+            item.setToolTip(f"{item.text()} ({item.data(SHORTCUT_ROLE)})")
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self._row_changed)
+        panel = QWidget(objectName="SidebarPanel")
+        panel.setFixedWidth(270)
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 18, 0, 0)
+        header = QVBoxLayout()
+        header.setContentsMargins(18, 0, 14, 10)
+        header.addWidget(self.cell_name)
+        header.addWidget(self.cell_code)
+        column.addLayout(header)
+        column.addWidget(self.nav, 1)
+        self.stack = QStackedWidget()
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(panel)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)
+
+    def _build_pages(self) -> None:
+        factories: dict[str, Callable[[], QWidget]] = {"members": self._members_page}
+        for area in AREAS:
+            make = factories.get(area.key)
+            page = make() if make else PlaceholderPage(area_text(area.title),
+                                                      area_text(area.purpose))
+            self.pages[area.key] = page
+            self.stack.addWidget(page)
+
+    def _members_page(self) -> QWidget:
+        """The Members page, or the reason it could not be made (the rest still works)."""
+        try:
+            from desktop_app.ui.pages.members import MembersPage
+
+            return MembersPage(self._runner)
+        except Exception:
+            log.exception("the Members page could not be made")
+            return BrokenPage(area_text("Members"), traceback.format_exc())
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self._action(file_menu, self.tr("&New register…"), self.new_requested, "Ctrl+N")
+        self._action(file_menu, self.tr("&Open register…"), self.open_requested, "Ctrl+O")
+        self._action(file_menu, self.tr("Open the &demo register"), self.demo_requested)
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("&Close register"), self.close_requested, "Ctrl+W")
+        file_menu.addSeparator()
+        self._action(file_menu, self.tr("E&xit"), self.close, "Ctrl+Q")
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        group = QActionGroup(self)
+        for number, area in enumerate(AREAS, start=1):
+            action = self._action(view_menu, area_text(area.title),
+                                  lambda _c=False, k=area.key: self.show_area(k), f"Ctrl+{number}")
+            action.setCheckable(True)
+            group.addAction(action)
+            self.area_actions[area.key] = action
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self._action(help_menu, self.tr("&About"), self._about)
+
+    def _action(self, menu, text: str, slot, shortcut: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _build_status(self) -> None:
+        self.path_label = QLabel()
+        self.demo_badge = style.set_role(QLabel(self.tr("Demo register")), "badge")
+        self.demo_badge.setVisible(False)
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.demo_badge)
+
+    # -- behaviour ------------------------------------------------------------------------
+
+    def show_area(self, key: str) -> None:
+        self.nav.setCurrentRow([a.key for a in AREAS].index(key))
+
+    def current_area(self) -> str:
+        return AREAS[self.stack.currentIndex()].key
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.area_actions[AREAS[row].key].setChecked(True)
+
+    def reload(self) -> None:
+        """Read the cell and the register's path on the database thread."""
+        if not self._runner.has_register:
+            return
+        self._runner.submit(lambda reg: (cell_service.get_cell(reg), Path(reg.path)),
+                            self._show_register, lambda exc: errors.show_error(exc, self))
+
+    def _show_register(self, result: tuple[CellView, Path]) -> None:
+        cell, path = self.cell, self.register_path = result
+        self.setWindowTitle(f"{cell.name} ({cell.code}) — {path.name} — {style.PRODUCT_NAME}")
+        self.cell_name.setText(cell.name)
+        self.cell_code.setText(self.tr("Code: %1").replace("%1", cell.code))
+        self.path_label.setText(self.tr("Register: %1").replace("%1", str(path)))
+        self.demo_badge.setVisible(is_demo(path))
+
+    def _about(self) -> None:
+        text = self.tr("%1, version %2.\n\nThe register of a party cell: it works without the "
+                       "Internet and keeps its data encrypted on this computer.")
+        text = text.replace("%1", style.PRODUCT_NAME).replace("%2", errors.program_version())
+        errors.MessageDialog.ask(self, self.tr("About"), text, icon=errors.Icon.Information)
+
+    def _restore_geometry(self) -> None:
+        geometry = self._settings.get(WINDOW_GEOMETRY)
+        if geometry.isEmpty() or not self.restoreGeometry(geometry):
+            self.resize(*DEFAULT_SIZE)
+        state = self._settings.get(WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Remember the window and close the register on the database thread."""
+        self._settings.set(WINDOW_GEOMETRY, self.saveGeometry())
+        self._settings.set(WINDOW_STATE, self.saveState())
+        self._runner.close_register()
+        super().closeEvent(event)
+
+
+def is_demo(path: Path) -> bool:
+    return Path(path).resolve() == paths.demo_register().resolve()

@@ -1,0 +1,273 @@
+"""One person: every field with its Vietnamese label, the full ID number, the status with its
+overlays, and the timeline of events, with Edit, Record event and Undo last event."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from desktop_app.domain.person import FIELDS, SEX_LABELS
+from desktop_app.services import members
+from desktop_app.services.views import EventView, PersonView
+from desktop_app.ui.dialogs.event_dialog import EventDialog
+from desktop_app.ui.dialogs.member_dialog import FIELD_GROUPS, MemberDialog, group_title
+from desktop_app.ui.models import events_model
+from desktop_app.ui.models.events_model import EventsModel
+from desktop_app.ui.models.roles import vn_date
+from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.widgets.messages import Banner
+from desktop_app.ui.widgets.text import fill
+
+_EMPTY = "—"
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    """A confirmation with No as the default answer (tests monkeypatch this)."""
+    answer = QMessageBox.question(
+        parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def field_text(person: PersonView, name: str) -> str:
+    """A field as the detail view shows it (full ID number, dd/mm/yyyy dates)."""
+    value = getattr(person, name)
+    kind = FIELDS[name].kind
+    if name == "sex":
+        return SEX_LABELS.get(value, value)
+    if name == "membership":
+        return person.status_label
+    if kind in ("date", "partial_date"):
+        return vn_date(value)
+    return value or ""
+
+
+def last_event(events: list[EventView]) -> EventView | None:
+    """The event ``undo_last_event`` withdraws: the one recorded last."""
+    return max(events, key=lambda e: e.created_at, default=None)
+
+
+class MemberDetail(QWidget):
+    """The detail page of one person, shown in place of the list (with a back button)."""
+
+    back_requested = Signal()
+    changed = Signal(str)  # person id, after an edit, an event or an undo
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._runner = runner
+        self._seq = 0
+        self.person: PersonView | None = None
+        self.events: list[EventView] = []
+        self.values: dict[str, QLabel] = {}
+        self._build()
+        self._make_actions()
+        self._set_enabled(False)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._build_header())
+        self.banner = Banner(self)
+        layout.addWidget(self.banner)
+        body = QHBoxLayout()
+        body.addWidget(self._build_fields(), 2)
+        body.addWidget(self._build_timeline(), 3)
+        layout.addLayout(body, 1)
+
+    def _build_header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("← Back to the list"), self)
+        self.back_button.setToolTip(self.tr("Back to the list (Esc)"))
+        self.back_button.clicked.connect(self.back_requested)
+        self.name_label = QLabel(self)
+        font = QFont(self.name_label.font())
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.status_label = QLabel(self)
+        self.status_label.setStyleSheet(
+            "background: #e8eef7; border-radius: 4px; padding: 3px 8px;")
+        self.edit_button = QPushButton(self.tr("Edit"), self)
+        self.event_button = QPushButton(self.tr("Record event"), self)
+        self.undo_button = QPushButton(self.tr("Undo last event…"), self)
+        row.addWidget(self.back_button)
+        row.addSpacing(12)
+        row.addWidget(self.name_label)
+        row.addWidget(self.status_label)
+        row.addStretch(1)
+        for button in (self.edit_button, self.event_button, self.undo_button):
+            row.addWidget(button)
+        return row
+
+    def _build_fields(self) -> QScrollArea:
+        inner = QWidget()
+        column = QVBoxLayout(inner)
+        for title, names in FIELD_GROUPS:
+            box = QGroupBox(group_title(title), inner)
+            form = QFormLayout(box)
+            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+            for name in names:
+                label = QLabel(FIELDS[name].label if name != "membership" else self.tr("Status"))
+                label.setStyleSheet("color: #555555;")
+                value = QLabel(box)
+                value.setWordWrap(True)
+                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                form.addRow(label, value)
+                self.values[name] = value
+            if title == FIELD_GROUPS[1][0]:
+                self.exit_label = QLabel(self.tr("Left the cell on"))
+                self.exit_label.setStyleSheet("color: #555555;")
+                self.exit_value = QLabel(box)
+                form.addRow(self.exit_label, self.exit_value)
+            column.addWidget(box)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(inner)
+        return scroll
+
+    def _build_timeline(self) -> QGroupBox:
+        box = QGroupBox(self.tr("History (newest first)"), self)
+        self.events_model = EventsModel(self)
+        self.timeline = QTableView(box)
+        self.timeline.setModel(self.events_model)
+        self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.setAlternatingRowColors(True)
+        self.timeline.setWordWrap(True)
+        self.timeline.verticalHeader().hide()
+        header = self.timeline.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(events_model.REASON, QHeaderView.ResizeMode.Stretch)
+        self.empty_timeline = QLabel(self.tr("No events recorded yet."), box)
+        self.empty_timeline.setStyleSheet("color: #555555;")
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.timeline)
+        layout.addWidget(self.empty_timeline)
+        return box
+
+    def _make_actions(self) -> None:
+        context = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        specs = (
+            (self.edit_button, self.edit, ("F2", "Ctrl+E")),
+            (self.event_button, self.record_event, ("Ctrl+G",)),
+            (self.undo_button, self.undo_last_event, ()),
+        )
+        for button, slot, keys in specs:
+            button.clicked.connect(slot)
+            if keys:
+                button.setToolTip(f"{button.text()} ({', '.join(keys)})")
+                action = QAction(button.text(), self)
+                action.setShortcuts([QKeySequence(k) for k in keys])
+                action.setShortcutContext(context)
+                action.triggered.connect(lambda _=False, b=button: b.isEnabled() and b.click())
+                self.addAction(action)
+        back = QAction(self.tr("Back to the list"), self)
+        back.setShortcuts([QKeySequence(Qt.Key.Key_Escape), QKeySequence("Alt+Left")])
+        back.setShortcutContext(context)
+        back.triggered.connect(self.back_requested)
+        self.addAction(back)
+
+    # -- loading -------------------------------------------------------------------------
+
+    def load(self, person_id: str) -> None:
+        """Fetch the person and their events on the database thread."""
+        self._seq += 1
+        seq = self._seq
+        self.banner.clear_message()
+        self._runner.submit(
+            lambda reg: (members.get_person(reg, person_id), members.list_events(reg, person_id)),
+            lambda result: self._loaded(seq, *result), self._load_failed)
+
+    def reload(self) -> None:
+        if self.person is not None:
+            self.load(self.person.id)
+
+    def _loaded(self, seq: int, person: PersonView, events: list[EventView]) -> None:
+        if seq != self._seq:
+            return  # a newer load is on its way
+        self.show_person(person, events)
+
+    def _load_failed(self, exc: BaseException) -> None:
+        self.banner.show_message(str(exc))
+
+    def show_person(self, person: PersonView, events: list[EventView]) -> None:
+        """Fill the view (also used directly by tests and by the list for a quick first paint)."""
+        self.person, self.events = person, list(events)
+        self.name_label.setText(person.full_name)
+        self.status_label.setText(person.status_label)
+        for name, label in self.values.items():
+            self._set_value(label, field_text(person, name))
+        has_exit = person.exit_date is not None
+        self.exit_label.setVisible(has_exit)
+        self.exit_value.setVisible(has_exit)
+        self.exit_value.setText(vn_date(person.exit_date))
+        self.events_model.set_rows(events)
+        self.timeline.setVisible(bool(events))
+        self.empty_timeline.setVisible(not events)
+        self._set_enabled(True)
+
+    @staticmethod
+    def _set_value(label: QLabel, text: str) -> None:
+        label.setText(text or _EMPTY)
+        label.setStyleSheet("" if text else "color: #8a8a8a;")
+
+    def _set_enabled(self, enabled: bool) -> None:
+        self.edit_button.setEnabled(enabled)
+        self.event_button.setEnabled(enabled)
+        self.undo_button.setEnabled(enabled and bool(self.events))
+
+    # -- actions -------------------------------------------------------------------------
+
+    def edit(self) -> None:
+        if self.person is None:
+            return
+        saved = MemberDialog.ask(self._runner, self.person, self)
+        if saved is not None:
+            self._after_change(saved.id)
+
+    def record_event(self) -> None:
+        if self.person is None:
+            return
+        if EventDialog.ask(self._runner, self.person, self) is not None:
+            self._after_change(self.person.id)
+
+    def undo_last_event(self) -> None:
+        event = last_event(self.events)
+        if self.person is None or event is None:
+            return
+        text = fill(self.tr("Withdraw the last event of %1: %2 on %3?\n"
+                            "The status it changed goes back to what it was."),
+                    self.person.full_name, event.label, vn_date(event.date))
+        if not ask_yes_no(self, self.tr("Undo last event"), text):
+            return
+        person_id = self.person.id
+        self._set_enabled(False)
+        self._runner.submit(lambda reg: members.undo_last_event(reg, person_id),
+                            lambda _event: self._after_change(person_id), self._undo_failed)
+
+    def _undo_failed(self, exc: BaseException) -> None:
+        self._set_enabled(self.person is not None)
+        self.banner.show_message(str(exc))
+
+    def _after_change(self, person_id: str) -> None:
+        self.load(person_id)
+        self.changed.emit(person_id)
