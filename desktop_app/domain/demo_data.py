@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import random
 import unicodedata
 from collections.abc import Sequence
@@ -440,6 +441,8 @@ def _role_table(today: dt.date) -> dict[str, _Role]:
     }
 
 
+_NAME_TRIES = 50  # then allow a namesake born in another year
+
 # -- one person while being built ------------------------------------------------------------
 
 
@@ -479,6 +482,7 @@ class _Builder:
         self.roles = _role_table(today)
         self.template = self.rng.choice(CELLS)
         self.names: set[str] = set()
+        self.name_years: set[tuple[str, int]] = set()
         self.id_numbers: set[str] = set()
         self.phones: set[str] = set()
         self.cards: set[str] = set()
@@ -515,11 +519,18 @@ class _Builder:
         return self.rng.choice(pool)
 
     def unique_name(self, sex: str, birth_year: int, ethnicity: str) -> str:
-        while True:
+        """Unique without accents while the name pools allow; in a very large cell a repeated
+        name gets another birth year, as real namesakes have (the register accepts that)."""
+        for attempt in itertools.count():
             name = _nfc(_full_name(self.rng, sex, birth_year, ethnicity))
-            if _fold(name) not in self.names:
-                self.names.add(_fold(name))
+            key = _fold(name)
+            if key not in self.names or (
+                attempt >= _NAME_TRIES and (key, birth_year) not in self.name_years
+            ):
+                self.names.add(key)
+                self.name_years.add((key, birth_year))
                 return name
+        raise AssertionError("unreachable")
 
     # ---- member histories
 

@@ -10,10 +10,10 @@ Modal dialogs here have an ``ask()`` classmethod wrapping ``exec()`` so tests mo
 from __future__ import annotations
 
 import logging
-from importlib import metadata
 import platform
 import sys
 import traceback
+from importlib import metadata
 from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QLabel,
     QMessageBox,
     QPlainTextEdit,
@@ -34,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from desktop_app import paths
 from desktop_app.domain.errors import DomainError
+from desktop_app.ui.style import monospace, scaled_font
 
 log = logging.getLogger(__name__)
 Button = QMessageBox.StandardButton
@@ -44,8 +46,16 @@ class MessageDialog(QMessageBox):
     """A message box in the program's language."""
 
     @classmethod
-    def ask(cls, parent: QWidget | None, title: str, text: str, *, icon: Icon = Icon.Warning,
-            buttons: Button = Button.Ok, default: Button = Button.NoButton) -> Button:
+    def ask(
+        cls,
+        parent: QWidget | None,
+        title: str,
+        text: str,
+        *,
+        icon: Icon = Icon.Warning,
+        buttons: Button = Button.Ok,
+        default: Button = Button.NoButton,
+    ) -> Button:
         """Show the message modally and return the button pressed."""
         box = cls(icon, title, text, buttons, parent)
         if default != Button.NoButton:
@@ -55,8 +65,9 @@ class MessageDialog(QMessageBox):
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:
     """Yes/No question, No by default."""
-    answer = MessageDialog.ask(parent, title, text, icon=Icon.Question,
-                               buttons=Button.Yes | Button.No, default=Button.No)
+    answer = MessageDialog.ask(
+        parent, title, text, icon=Icon.Question, buttons=Button.Yes | Button.No, default=Button.No
+    )
     return answer == Button.Yes
 
 
@@ -71,10 +82,16 @@ class ErrorDialog(QDialog):
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QPlainTextEdit(details, readOnly=True)
         self.details.setMinimumHeight(200)
+        self.details.setFont(monospace(0.9))
         self.details.setVisible(False)
+        self.message.setFont(scaled_font(1.1))
+        top = QHBoxLayout()
+        top.setSpacing(14)
+        top.addWidget(self._icon(), 0, Qt.AlignmentFlag.AlignTop)
+        top.addWidget(self.message, 1)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._icon())
-        layout.addWidget(self.message)
+        layout.setSpacing(12)
+        layout.addLayout(top)
         layout.addWidget(self.details, 1)
         layout.addWidget(self._buttons())
 
@@ -103,7 +120,9 @@ class ErrorDialog(QDialog):
         self.adjustSize()
 
     def copy_details(self) -> None:
-        QGuiApplication.clipboard().setText(f"{self.message.text()}\n\n{self.details.toPlainText()}")
+        QGuiApplication.clipboard().setText(
+            f"{self.message.text()}\n\n{self.details.toPlainText()}"
+        )
 
     @classmethod
     def ask(cls, parent: QWidget | None, message: str, details: str) -> None:
@@ -126,8 +145,10 @@ def program_version() -> str:
 def technical_details(exc: BaseException) -> str:
     """The traceback and the versions, for whoever maintains the program."""
     trace = "".join(traceback.format_exception(exc))
-    return (f"Sổ Chi bộ {program_version()}, Python {platform.python_version()}, "
-            f"PySide6 {pyside_version}, {platform.platform()}\n\n{trace}")
+    return (
+        f"Sổ Chi bộ {program_version()}, Python {platform.python_version()}, "
+        f"PySide6 {pyside_version}, {platform.platform()}\n\n{trace}"
+    )
 
 
 def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
@@ -138,9 +159,11 @@ def show_error(exc: BaseException, parent: QWidget | None = None) -> None:
         return
     log.error("unexpected error", exc_info=exc)
     message = QApplication.translate(
-        "Errors", "Something went wrong in the program. What you were doing may not have been "
+        "Errors",
+        "Something went wrong in the program. What you were doing may not have been "
         "saved; the register itself is safe. The details below help whoever looks after the "
-        "program: copy them, or send them the log folder.")
+        "program: copy them, or send them the log folder.",
+    )
     ErrorDialog.ask(parent, message, technical_details(exc))
 
 

@@ -17,8 +17,10 @@ log = logging.getLogger(__name__)
 
 DEFAULT_LANGUAGE = "vi"
 CATALOGUES = ("sochibo", "qtbase")
-_LOCALES = {"vi": QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam),
-            "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom)}
+_LOCALES = {
+    "vi": QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam),
+    "en": QLocale(QLocale.Language.English, QLocale.Country.UnitedKingdom),
+}
 
 _installed: list[QTranslator] = []
 _current = "en"

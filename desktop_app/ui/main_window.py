@@ -14,7 +14,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,30 +58,70 @@ class Area:
 
 
 AREAS = (
-    Area("today", QT_TRANSLATE_NOOP("Areas", "Today"), QT_TRANSLATE_NOOP(
-        "Areas", "What needs doing today and what falls due soon: probationary members near the "
-        "end of their probation, candidates whose deadlines are close, members absent from "
-        "meetings for months, each with the rule behind it.")),
+    Area(
+        "today",
+        QT_TRANSLATE_NOOP("Areas", "Today"),
+        QT_TRANSLATE_NOOP(
+            "Areas",
+            "What needs doing today and what falls due soon: probationary members near the "
+            "end of their probation, candidates whose deadlines are close, members absent from "
+            "meetings for months, each with the rule behind it.",
+        ),
+    ),
     Area("members", QT_TRANSLATE_NOOP("Areas", "Members"), ""),
-    Area("candidates", QT_TRANSLATE_NOOP("Areas", "Candidates"), QT_TRANSLATE_NOOP(
-        "Areas", "Member development: the candidates, their two introducers, the admission "
-        "dossier checklist and every deadline of the admission procedure, computed from the "
-        "rules with the source shown.")),
-    Area("meetings", QT_TRANSLATE_NOOP("Areas", "Meetings"), QT_TRANSLATE_NOOP(
-        "Areas", "The cell's meetings and study sessions with attendance, and a warning before "
-        "a member reaches three months absent.")),
-    Area("forms", QT_TRANSLATE_NOOP("Areas", "Forms"), QT_TRANSLATE_NOOP(
-        "Areas", "The cell's documents in the Party's layout on A4, filled in from the "
-        "register, and sign-in sheets and checklists to print.")),
-    Area("sync", QT_TRANSLATE_NOOP("Areas", "Send to upper level"), QT_TRANSLATE_NOOP(
-        "Areas", "Sending the register to the upper level on a USB stick: an encrypted, signed "
-        "file that leaks nothing if the stick is lost, and the receipt that comes back.")),
-    Area("reports", QT_TRANSLATE_NOOP("Areas", "Reports"), QT_TRANSLATE_NOOP(
-        "Areas", "Figures for the cell: members by status, changes over a period, admissions "
-        "and recognitions.")),
-    Area("settings", QT_TRANSLATE_NOOP("Areas", "Settings"), QT_TRANSLATE_NOOP(
-        "Areas", "The language, the text size, backups and changing the register's "
-        "passphrase.")),
+    Area(
+        "candidates",
+        QT_TRANSLATE_NOOP("Areas", "Candidates"),
+        QT_TRANSLATE_NOOP(
+            "Areas",
+            "The candidates, their two introducers, the admission dossier checklist and "
+            "every deadline of the admission procedure, computed from the rules with the "
+            "source shown.",
+        ),
+    ),
+    Area(
+        "meetings",
+        QT_TRANSLATE_NOOP("Areas", "Meetings"),
+        QT_TRANSLATE_NOOP(
+            "Areas",
+            "The cell's meetings and study sessions with attendance, and a warning before "
+            "a member reaches three months absent.",
+        ),
+    ),
+    Area(
+        "forms",
+        QT_TRANSLATE_NOOP("Areas", "Forms"),
+        QT_TRANSLATE_NOOP(
+            "Areas",
+            "The cell's documents in the Party's layout on A4, filled in from the "
+            "register, and sign-in sheets and checklists to print.",
+        ),
+    ),
+    Area(
+        "sync",
+        QT_TRANSLATE_NOOP("Areas", "Send to upper level"),
+        QT_TRANSLATE_NOOP(
+            "Areas",
+            "Sending the register to the upper level on a USB stick: an encrypted, signed "
+            "file that leaks nothing if the stick is lost, and the receipt that comes back.",
+        ),
+    ),
+    Area(
+        "reports",
+        QT_TRANSLATE_NOOP("Areas", "Reports"),
+        QT_TRANSLATE_NOOP(
+            "Areas",
+            "Figures for the cell: members by status, changes over a period, admissions "
+            "and recognitions.",
+        ),
+    ),
+    Area(
+        "settings",
+        QT_TRANSLATE_NOOP("Areas", "Settings"),
+        QT_TRANSLATE_NOOP(
+            "Areas", "The language, the text size, backups and changing the register's passphrase."
+        ),
+    ),
 )
 
 
@@ -85,14 +132,21 @@ def area_text(text: str) -> str:
 class ShortcutDelegate(QStyledItemDelegate):
     """Draws each sidebar entry with its shortcut, greyed, on the right."""
 
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem,
-              index: QModelIndex | QPersistentModelIndex) -> None:
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
         super().paint(painter, option, index)
         painter.save()
         painter.setPen(Qt.GlobalColor.gray)
         rect = option.rect.adjusted(0, 0, -14, 0)
-        painter.drawText(rect, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                         str(index.data(SHORTCUT_ROLE) or ""))
+        painter.drawText(
+            rect,
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            str(index.data(SHORTCUT_ROLE) or ""),
+        )
         painter.restore()
 
 
@@ -161,8 +215,9 @@ class MainWindow(QMainWindow):
         factories: dict[str, Callable[[], QWidget]] = {"members": self._members_page}
         for area in AREAS:
             make = factories.get(area.key)
-            page = make() if make else PlaceholderPage(area_text(area.title),
-                                                      area_text(area.purpose))
+            page = (
+                make() if make else PlaceholderPage(area_text(area.title), area_text(area.purpose))
+            )
             self.pages[area.key] = page
             self.stack.addWidget(page)
 
@@ -188,8 +243,12 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         group = QActionGroup(self)
         for number, area in enumerate(AREAS, start=1):
-            action = self._action(view_menu, area_text(area.title),
-                                  lambda _c=False, k=area.key: self.show_area(k), f"Ctrl+{number}")
+            action = self._action(
+                view_menu,
+                area_text(area.title),
+                lambda _c=False, k=area.key: self.show_area(k),
+                f"Ctrl+{number}",
+            )
             action.setCheckable(True)
             group.addAction(action)
             self.area_actions[area.key] = action
@@ -229,8 +288,11 @@ class MainWindow(QMainWindow):
         """Read the cell and the register's path on the database thread."""
         if not self._runner.has_register:
             return
-        self._runner.submit(lambda reg: (cell_service.get_cell(reg), Path(reg.path)),
-                            self._show_register, lambda exc: errors.show_error(exc, self))
+        self._runner.submit(
+            lambda reg: (cell_service.get_cell(reg), Path(reg.path)),
+            self._show_register,
+            lambda exc: errors.show_error(exc, self),
+        )
 
     def _show_register(self, result: tuple[CellView, Path]) -> None:
         cell, path = self.cell, self.register_path = result
@@ -241,8 +303,10 @@ class MainWindow(QMainWindow):
         self.demo_badge.setVisible(is_demo(path))
 
     def _about(self) -> None:
-        text = self.tr("%1, version %2.\n\nThe register of a party cell: it works without the "
-                       "Internet and keeps its data encrypted on this computer.")
+        text = self.tr(
+            "%1, version %2.\n\nThe register of a party cell: it works without the "
+            "Internet and keeps its data encrypted on this computer."
+        )
         text = text.replace("%1", style.PRODUCT_NAME).replace("%2", errors.program_version())
         errors.MessageDialog.ask(self, self.tr("About"), text, icon=errors.Icon.Information)
 

@@ -70,8 +70,9 @@ class Settings:
     """Typed access to the user's INI file (``QSettings(IniFormat, UserScope)``)."""
 
     def __init__(self, store: QSettings | None = None):
-        self._store = store or QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
-                                         ORGANISATION, APPLICATION)
+        self._store = store or QSettings(
+            QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION
+        )
         self._upgrade()
 
     @property

@@ -19,7 +19,9 @@ QListWidget#Sidebar {{
     background: #f5f1ea; border: none; border-right: 1px solid #ddd5c8; outline: none;
     padding: 6px 0;
 }}
-QListWidget#Sidebar::item {{ padding: 9px 14px; border-left: 4px solid transparent; color: #2b2b2b; }}
+QListWidget#Sidebar::item {{
+    padding: 9px 14px; border-left: 4px solid transparent; color: #2b2b2b;
+}}
 QListWidget#Sidebar::item:hover {{ background: #ece5d9; }}
 QListWidget#Sidebar::item:selected {{
     background: #ffffff; color: {ACCENT}; border-left: 4px solid {ACCENT};
@@ -34,11 +36,14 @@ QLabel[role="note"] {{
 QLabel[role="key"] {{
     background: #ffffff; border: 1px solid #c9c2b5; border-radius: 6px; padding: 14px;
 }}
-QCommandLinkButton {{
-    border: 1px solid #d9d2c5; border-radius: 8px; background: #ffffff; padding: 10px 14px;
+QPushButton#Choice {{
+    border: 1px solid #d9d2c5; border-radius: 8px; background: #ffffff; text-align: left;
 }}
-QCommandLinkButton:hover {{ border-color: {ACCENT}; background: #fffaf5; }}
-QCommandLinkButton:focus {{ border: 2px solid {ACCENT}; }}
+QPushButton#Choice:hover {{ border-color: {ACCENT}; background: #fffaf5; }}
+QPushButton#Choice:focus {{ border: 2px solid {ACCENT}; }}
+QPushButton#Choice:pressed {{ background: #f7eee4; }}
+QPushButton#Choice:disabled {{ background: #f1efeb; }}
+QLabel[role="choice"] {{ color: #1f1f1f; }}
 QStatusBar QLabel[role="badge"] {{
     background: #fde2b8; color: #6b3d00; border-radius: 3px; padding: 1px 8px;
 }}

@@ -380,3 +380,15 @@ def test_register_validation_accepts_the_demo(seed, today):
         state = PersonState("candidate")
         for ev in person.events:
             state = apply_event(state, ev.kind, dt.date.fromisoformat(ev.date), today)
+
+
+def test_large_cells_finish_and_namesakes_differ_in_birth_year():
+    """Past the name pools a namesake is allowed, never with the same birth year."""
+    from desktop_app.domain.names import fold
+
+    cell = generate_demo_cell(seed=7, today=dt.date(2026, 11, 22), members=3000, candidates=50)
+    keys = [
+        (fold(str(p.fields["full_name"])), str(p.fields["birth_date"])[:4]) for p in cell.people
+    ]
+    assert len(cell.people) == 3050
+    assert len(set(keys)) == len(keys)

@@ -7,11 +7,13 @@ and Finish stays disabled until the secretary confirms it is copied onto paper.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QFileDialog,
     QFormLayout,
@@ -61,6 +63,12 @@ class SaveRegisterFileDialog:
         return path if path.suffix == SUFFIX else path.with_name(path.name + SUFFIX)
 
 
+def rich_title(text: str) -> str:
+    """A page title in the heading size and colour (the wizard shows titles as rich text)."""
+    size = QApplication.font().pointSizeF() * 1.5
+    return f"<span style='font-size:{size:.1f}pt; color:{style.ACCENT}'>{html.escape(text)}</span>"
+
+
 def _error_label() -> QLabel:
     label = style.set_role(QLabel(wordWrap=True), "error")
     label.setVisible(False)
@@ -77,19 +85,27 @@ class CellPage(QWizardPage):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setTitle(self.tr("The party cell"))
-        self.setSubTitle(self.tr("These details head every list and form. You can change them "
-                                 "later. Fields marked * are required."))
+        self.setTitle(rich_title(self.tr("The party cell")))
+        self.setSubTitle(
+            self.tr(
+                "These details head every list and form. You can change them "
+                "later. Fields marked * are required."
+            )
+        )
         self.fields = {key: QLineEdit(maxLength=limit) for key, (_l, limit) in CELL_FIELDS.items()}
         self.problems = {key: _error_label() for key in self.fields}
-        labels = {"name": self.tr("Cell &name *"), "code": self.tr("Cell &code *"),
-                  "upper_level": self.tr("&Upper level"), "secretary": self.tr("&Secretary"),
-                  "address": self.tr("&Address")}
+        labels = {
+            "name": self.tr("Cell &name *"),
+            "code": self.tr("Cell &code *"),
+            "upper_level": self.tr("&Upper level"),
+            "secretary": self.tr("&Secretary"),
+            "address": self.tr("&Address"),
+        }
         self.fields["name"].setPlaceholderText(self.tr("e.g. Chi bộ Trường THPT Nguyễn Trân"))
         self.fields["code"].setPlaceholderText(self.tr("the code the upper level uses, e.g. CB-NT"))
         self.fields["upper_level"].setPlaceholderText(self.tr("e.g. Đảng ủy phường Quy Nhơn Nam"))
         form = QFormLayout(self)
-        form.setVerticalSpacing(8)
+        form.setVerticalSpacing(10)
         for key, field in self.fields.items():
             label = QLabel(labels[key])
             label.setBuddy(field)
@@ -120,9 +136,13 @@ class PlacePage(QWizardPage):
         super().__init__()
         self._wizard = wizard
         self._check_seq = 0
-        self.setTitle(self.tr("Where to keep it, and its passphrase"))
-        self.setSubTitle(self.tr("The register is one encrypted file on this computer. Only the "
-                                 "passphrase, or the recovery key, opens it."))
+        self.setTitle(rich_title(self.tr("Where to keep it, and its passphrase")))
+        self.setSubTitle(
+            self.tr(
+                "The register is one encrypted file on this computer. Only the "
+                "passphrase, or the recovery key, opens it."
+            )
+        )
         self.setCommitPage(True)
         self.setButtonText(QWizard.WizardButton.CommitButton, self.tr("&Create the register"))
         self.path = QLineEdit(str(free_path(paths.default_register())))
@@ -139,17 +159,22 @@ class PlacePage(QWizardPage):
         place.addWidget(self.path, 1)
         place.addWidget(self.browse)
         form = QFormLayout()
-        form.setVerticalSpacing(8)
+        form.setVerticalSpacing(10)
         form.addRow(self._buddy(self.tr("&File:"), self.path), place)
         form.addRow("", self.path_problem)
         form.addRow(self._buddy(self.tr("&Passphrase:"), self.passphrase), self.passphrase)
         form.addRow(self._buddy(self.tr("&Again:"), self.confirm), self.confirm)
         form.addRow("", self.show_secret)
         form.addRow("", self.problems)
-        note = QLabel(self.tr("At least 8 characters; a short sentence is easy to remember and "
-                              "hard to guess. There is no way back into the register without "
-                              "the passphrase or the recovery key: nobody, not even the makers "
-                              "of the program, can open it."), wordWrap=True)
+        note = QLabel(
+            self.tr(
+                "At least 8 characters; a short sentence is easy to remember and "
+                "hard to guess. There is no way back into the register without "
+                "the passphrase or the recovery key: nobody, not even the makers "
+                "of the program, can open it."
+            ),
+            wordWrap=True,
+        )
         style.set_role(note, "note")
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -185,9 +210,11 @@ class PlacePage(QWizardPage):
         """Ask the service for the passphrase's problems (on the database thread)."""
         self._check_seq += 1
         seq, secret, again = self._check_seq, self.passphrase.text(), self.confirm.text()
-        self._wizard.runner.call(lambda: registers.check_passphrase(secret, again or None),
-                                 lambda _r: self._checked(seq, ""),
-                                 lambda exc: self._checked(seq, _problem_text(exc)))
+        self._wizard.runner.call(
+            lambda: registers.check_passphrase(secret, again or None),
+            lambda _r: self._checked(seq, ""),
+            lambda exc: self._checked(seq, _problem_text(exc)),
+        )
 
     def _checked(self, seq: int, text: str) -> None:
         if seq == self._check_seq:  # an answer for what is typed now
@@ -220,20 +247,32 @@ class KeyPage(QWizardPage):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setTitle(self.tr("The recovery key"))
-        self.setSubTitle(self.tr("The register is created. If the passphrase is ever forgotten, "
-                                 "only this key opens the register."))
-        intro = QLabel(self.tr("Copy the key onto paper now, group by group, and keep the paper "
-                               "somewhere safe, away from the computer. The program will not "
-                               "show this key again."), wordWrap=True)
+        self.setTitle(rich_title(self.tr("The recovery key")))
+        self.setSubTitle(
+            self.tr(
+                "The register is created. If the passphrase is ever forgotten, "
+                "only this key opens the register."
+            )
+        )
+        intro = QLabel(
+            self.tr(
+                "Copy the key onto paper now, group by group, and keep the paper "
+                "somewhere safe, away from the computer. The program will not "
+                "show this key again."
+            ),
+            wordWrap=True,
+        )
         self.key = style.set_role(QLabel(), "key")
         self.key.setFont(style.monospace(2.0))
-        self.key.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
-                                         | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.key.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
         self.copy = QPushButton(self.tr("Co&py the key"))
         self.copied = style.muted("")
-        self.confirmed = QCheckBox(self.tr("I have copied the recovery key onto paper and put it "
-                                           "somewhere safe"))
+        self.confirmed = QCheckBox(
+            self.tr("I have copied the recovery key onto paper and put it somewhere safe")
+        )
         self.confirmed.setFont(style.scaled_font(bold=True))
         self.copy.clicked.connect(self._copy)
         self.confirmed.toggled.connect(self.completeChanged)
@@ -252,7 +291,7 @@ class KeyPage(QWizardPage):
     def set_key(self, recovery: str) -> None:
         self._recovery = recovery
         groups = recovery.split("-")
-        rows = ["  ".join(groups[i:i + 3]) for i in range(0, len(groups), 3)]
+        rows = ["  ".join(groups[i : i + 3]) for i in range(0, len(groups), 3)]
         self.key.setText("\n".join(rows))
 
     def _copy(self) -> None:
@@ -276,6 +315,7 @@ class CreateWizard(QWizard):
         self.path: Path | None = None
         self.setWindowTitle(self.tr("New register"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
+        self.setTitleFormat(Qt.TextFormat.RichText)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.cell_page, self.place_page, self.key_page = CellPage(), PlacePage(self), KeyPage()
         for page in (self.cell_page, self.place_page, self.key_page):
@@ -284,8 +324,11 @@ class CreateWizard(QWizard):
 
     def create(self) -> None:
         """Create the register on the database thread, then show the key."""
-        path, secret, again = (self.place_page.cell_path(), self.place_page.passphrase.text(),
-                               self.place_page.confirm.text())
+        path, secret, again = (
+            self.place_page.cell_path(),
+            self.place_page.passphrase.text(),
+            self.place_page.confirm.text(),
+        )
         cell = self.cell_page.values()
 
         def work():
@@ -293,8 +336,13 @@ class CreateWizard(QWizard):
             return registers.create_register(path, secret, cell)
 
         self._set_busy(True)
-        self.runner.call(work, lambda result: self._created(path, result), self._failed,
-                         progress=self.tr("Creating the register…"), parent=self)
+        self.runner.call(
+            work,
+            lambda result: self._created(path, result),
+            self._failed,
+            progress=self.tr("Creating the register…"),
+            parent=self,
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy
@@ -323,8 +371,8 @@ class CreateWizard(QWizard):
             errors.show_error(exc, self)
 
     def accept(self) -> None:
+        self.register_ready.emit(self.register, self.path)  # before closing: a window stays
         super().accept()
-        self.register_ready.emit(self.register, self.path)
 
     def reject(self) -> None:
         """Cancel, except while creating or once the key is shown (it must be confirmed)."""

@@ -49,7 +49,6 @@ class EventDialog(QDialog):
         self.setWindowTitle(fill(self.tr("Record an event: %1"), person.full_name))
         self._build(today or dt.date.today())
         self._kind_changed()
-        self._revalidate()
 
     @classmethod
     def ask(cls, runner: TaskRunner, person: PersonView,
@@ -70,6 +69,8 @@ class EventDialog(QDialog):
         self.kind = QComboBox(self)
         for kind in allowed_kinds(self._person.status):
             self.kind.addItem(EVENT_KINDS[kind].label, kind)
+        self.kind.setPlaceholderText(self.tr("Choose what happened…"))
+        self.kind.setCurrentIndex(-1)  # never record an event the user did not pick
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.date = DateEdit(parent=self)
         self.date.set_date(today)
@@ -103,10 +104,13 @@ class EventDialog(QDialog):
     def kind_code(self) -> str:
         return self.kind.currentData() or ""
 
+    def set_kind(self, kind: str) -> None:
+        self.kind.setCurrentIndex(self.kind.findData(kind))
+
     def _kind_changed(self) -> None:
         spec = EVENT_KINDS.get(self.kind_code)
         self.form.setRowVisible(self.place, bool(spec and spec.needs_place))
-        self._clear_banner()
+        self._revalidate()
 
     def _clear_banner(self) -> None:
         self.banner.clear_message()
@@ -123,7 +127,7 @@ class EventDialog(QDialog):
         self.date_message.show_messages([error] if error else [], [])
         self.form.setRowVisible(self.date_message, bool(error))
         self._clear_banner()
-        self.save_button.setEnabled(not error and not self._busy and self.kind.count() > 0)
+        self.save_button.setEnabled(not error and not self._busy and bool(self.kind_code))
 
     def _save(self) -> None:
         if self._busy or self._date_error() or not self.kind_code:

@@ -6,6 +6,7 @@ saving runs on the database thread and nothing closes the dialog until the save 
 
 from __future__ import annotations
 
+import html
 import logging
 from collections.abc import Callable
 
@@ -133,6 +134,7 @@ class MemberDialog(QDialog):
 
     def _group(self, title: str, names: tuple[str, ...]) -> QGroupBox:
         box = QGroupBox(group_title(title), self.form)
+        box.setMinimumWidth(self.fontMetrics().averageCharWidth() * 68)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         for name in names:
@@ -169,8 +171,10 @@ class MemberDialog(QDialog):
 
     def _membership_label(self, parent: QWidget) -> QLabel:
         assert self._person is not None
-        label = QLabel(fill(self.tr("%1 (changes only through events)"),
-                            self._person.status_label), parent)
+        hint = html.escape(self.tr("changes only through events"))
+        label = QLabel(f"<b>{html.escape(self._person.status_label)}</b> "
+                       f"<span style='color:#5c5c5c'>({hint})</span>", parent)
+        label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
         return label
 
@@ -256,6 +260,7 @@ class MemberDialog(QDialog):
                 editor.setPlainText(value or "")
             elif isinstance(editor, QLineEdit):
                 editor.setText(value or "")
+                editor.setCursorPosition(0)  # long addresses show their beginning
 
     def data(self) -> dict[str, object]:
         """What the form holds, as the services take it (dates as typed)."""

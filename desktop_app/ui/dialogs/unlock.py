@@ -40,14 +40,15 @@ class UnlockDialog(QDialog):
         super().__init__(parent)
         self._runner, self.path, self._busy = runner, Path(path), False
         self.setWindowTitle(self.tr("Open register"))
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(600)
         self.secret = QLineEdit(echoMode=Echo.Password)
         self.secret_label = QLabel()
         self.show_secret = QCheckBox(self.tr("&Show"))
         self.use_recovery = QCheckBox(self.tr("Use the &recovery key instead"))
         self.error = style.set_role(QLabel(wordWrap=True), "error")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
         self.open_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         self.open_button.setText(self.tr("&Open"))
         self._layout()
@@ -76,14 +77,19 @@ class UnlockDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         self.show_secret.toggled.connect(self._echo)
         self.use_recovery.toggled.connect(self._switch_mode)
-        self.secret.textEdited.connect(lambda _text: self.error.clear())
+        self.secret.textEdited.connect(lambda _text: self._say(""))
+
+    def _say(self, text: str) -> None:
+        """The inline message under the field (hidden when there is none)."""
+        self.error.setText(text)
+        self.error.setVisible(bool(text))
 
     def _echo(self, shown: bool) -> None:
         self.secret.setEchoMode(Echo.Normal if shown else Echo.Password)
 
     def _switch_mode(self, recovery: bool) -> None:
         self.secret.clear()
-        self.error.clear()
+        self._say("")
         if recovery:
             self.secret_label.setText(self.tr("Recovery &key:"))
             self.secret.setPlaceholderText("XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX-XXXX")
@@ -100,45 +106,55 @@ class UnlockDialog(QDialog):
         """Open the register on the database thread with what was typed."""
         secret, path = self.secret.text(), self.path
         if not secret:
-            self.error.setText(self.tr("Type the passphrase first.")
-                               if not self.use_recovery.isChecked()
-                               else self.tr("Type the recovery key first."))
+            self._say(
+                self.tr("Type the passphrase first.")
+                if not self.use_recovery.isChecked()
+                else self.tr("Type the recovery key first.")
+            )
             return
         if self.use_recovery.isChecked():
+
             def work():
                 return registers.open_register(path, recovery_key=secret)
         else:
+
             def work():
                 return registers.open_register(path, secret)
+
         self._set_busy(True)
-        self._runner.call(work, self._on_opened, self._on_error,
-                          progress=self.tr("Opening the register…"), parent=self)
+        self._runner.call(
+            work,
+            self._on_opened,
+            self._on_error,
+            progress=self.tr("Opening the register…"),
+            parent=self,
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
         for widget in (self.secret, self.use_recovery, self.show_secret, self.buttons):
             widget.setEnabled(not busy)
         if busy:
-            self.error.clear()
+            self._say("")
 
     def _on_opened(self, register: object) -> None:
         self._busy = False
+        self.opened.emit(register)  # before closing, so a window is always shown
         self.done(QDialog.DialogCode.Accepted)
-        self.opened.emit(register)
 
     def _on_error(self, exc: BaseException) -> None:
         self._set_busy(False)
         if isinstance(exc, (WrongSecret, WrongRecoveryKey)):
-            self.error.setText(str(exc))
+            self._say(str(exc))
             self.secret.selectAll()
             self.secret.setFocus()
             return
-        self.done(QDialog.DialogCode.Rejected)
         self.failed.emit(exc)
+        self.done(QDialog.DialogCode.Rejected)
 
     def reject(self) -> None:
         """Cancel, unless the register is being opened right now."""
         if self._busy:
             return
-        super().reject()
         self.cancelled.emit()
+        super().reject()

@@ -30,6 +30,7 @@ _FIELD_OF = {NAME: "full_name", SEX: "sex", BIRTH: "birth_date", CEREMONY: "cere
              OFFICIAL: "official_date", ID_NUMBER: "id_number", PHONE: "phone"}
 _STATUS_HEADER = QT_TRANSLATE_NOOP("PeopleModel", "Status")
 _LEFT_COLOR = QColor("#6b6b6b")
+_ONE_LINE = (NAME, STATUS)  # wide columns keep their header on one line
 
 
 def column_header(column: int) -> str:
@@ -38,6 +39,17 @@ def column_header(column: int) -> str:
     if column == STATUS:
         return QCoreApplication.translate("PeopleModel", _STATUS_HEADER)
     return FIELDS[_FIELD_OF[column]].label.split(" (")[0]
+
+
+def two_lines(text: str) -> str:
+    """Break a header over two lines as evenly as the words allow, so narrow columns of dates
+    and numbers need not be as wide as their labels ("Ngày chính thức" → "Ngày chính" over "thức")."""
+    words = text.split()
+    if len(words) < 2:
+        return text
+    cut = min(range(1, len(words)),
+              key=lambda i: max(len(" ".join(words[:i])), len(" ".join(words[i:]))))
+    return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
 
 
 def _display(person: PersonView) -> tuple[str, ...]:
@@ -100,8 +112,12 @@ class PeopleModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < COLUMN_COUNT):
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = column_header(section)
+            return text if section in _ONE_LINE else two_lines(text)
+        if role == Qt.ItemDataRole.ToolTipRole:
             return column_header(section)
         return None
 

@@ -86,8 +86,8 @@ class MemberDetail(QWidget):
         self.banner = Banner(self)
         layout.addWidget(self.banner)
         body = QHBoxLayout()
-        body.addWidget(self._build_fields(), 2)
-        body.addWidget(self._build_timeline(), 3)
+        body.addWidget(self._build_fields(), 1)
+        body.addWidget(self._build_timeline(), 1)
         layout.addLayout(body, 1)
 
     def _build_header(self) -> QHBoxLayout:
@@ -119,10 +119,13 @@ class MemberDetail(QWidget):
     def _build_fields(self) -> QScrollArea:
         inner = QWidget()
         column = QVBoxLayout(inner)
+        labels: list[QLabel] = []
         for title, names in FIELD_GROUPS:
             box = QGroupBox(group_title(title), inner)
             form = QFormLayout(box)
             form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+            form.setVerticalSpacing(7)
+            form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             for name in names:
                 label = QLabel(FIELDS[name].label if name != "membership" else self.tr("Status"))
                 label.setStyleSheet("color: #555555;")
@@ -131,13 +134,18 @@ class MemberDetail(QWidget):
                 value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 form.addRow(label, value)
                 self.values[name] = value
+                labels.append(label)
             if title == FIELD_GROUPS[1][0]:
                 self.exit_label = QLabel(self.tr("Left the cell on"))
                 self.exit_label.setStyleSheet("color: #555555;")
                 self.exit_value = QLabel(box)
                 form.addRow(self.exit_label, self.exit_value)
+                labels.append(self.exit_label)
             column.addWidget(box)
         column.addStretch(1)
+        width = max(label.sizeHint().width() for label in labels)
+        for label in labels:
+            label.setMinimumWidth(width)  # one label column across the three groups
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -154,6 +162,8 @@ class MemberDetail(QWidget):
         self.timeline.setAlternatingRowColors(True)
         self.timeline.setWordWrap(True)
         self.timeline.verticalHeader().hide()
+        self.timeline.verticalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)  # long reasons wrap
         header = self.timeline.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(events_model.REASON, QHeaderView.ResizeMode.Stretch)

@@ -38,7 +38,7 @@ from desktop_app.ui.pages.member_detail import MemberDetail
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.widgets.text import fill
 
-LONG_NAME_SAMPLE = "Nguyễn Thị Phương Thảo Nguyễn"  # the name column fits at least this
+LONG_NAME_SAMPLE = "Nguyễn Thị Phương Thảo"  # the name column fits at least this
 DEFAULT_GROUP = "active"
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -79,12 +79,18 @@ class MembersPage(QWidget):
         layout = QVBoxLayout(self.list_view)
         layout.addLayout(self._build_filters())
         layout.addWidget(self._build_table(), 1)
+        self.empty_hint = QLabel(self.list_view)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setStyleSheet("color: #5c5c5c; padding: 4px;")
+        self.empty_hint.hide()
+        layout.addWidget(self.empty_hint)
         layout.addLayout(self._build_buttons())
 
     def _build_filters(self) -> QHBoxLayout:
         self.search = QLineEdit(self.list_view)
         self.search.setPlaceholderText(
-            self.tr("Search by name, with or without accents, or by ID number… (Ctrl+F)"))
+            self.tr("Search by name, with or without accents, or ID number…"))
+        self.search.setToolTip(self.tr("Search (Ctrl+F); Esc clears it"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(380)
         self.search.textChanged.connect(self._search_changed)
@@ -117,7 +123,6 @@ class MembersPage(QWidget):
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.verticalHeader().hide()
-        table.horizontalHeader().setStretchLastSection(True)
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         table.doubleClicked.connect(lambda _index: self.open_detail())
         table.installEventFilter(self)
@@ -234,9 +239,17 @@ class MembersPage(QWidget):
         self._update_count()
 
     def _fit_columns(self) -> None:
-        self.table.resizeColumnsToContents()
-        metrics = self.table.fontMetrics()
-        wide = metrics.horizontalAdvance(LONG_NAME_SAMPLE) + 24
+        """Columns as wide as their contents and their (two-line) headers, without the room
+        Qt keeps for a sort arrow in every header: the eight columns fit 1280 px beside the
+        sidebar, and the name column always fits a long Vietnamese name."""
+        header = self.table.horizontalHeader()
+        metrics = header.fontMetrics()
+        for column in range(self.model.columnCount()):
+            lines = str(self.model.headerData(column, Qt.Orientation.Horizontal)).split("\n")
+            title = max(metrics.horizontalAdvance(line) for line in lines) + 20
+            content = self.table.sizeHintForColumn(column) + 8  # a little air around dates
+            self.table.setColumnWidth(column, max(content, title))
+        wide = self.table.fontMetrics().horizontalAdvance(LONG_NAME_SAMPLE) + 24
         if self.table.columnWidth(people_model.NAME) < wide:
             self.table.setColumnWidth(people_model.NAME, wide)
 
@@ -277,9 +290,17 @@ class MembersPage(QWidget):
     def _update_count(self) -> None:
         if not self._runner.has_register:
             self.count_label.setText(self.tr("No register is open"))
+            self.empty_hint.hide()
             return
-        self.count_label.setText(fill(self.tr("Showing %1 / %2 people"),
-                                      self.proxy.rowCount(), self.model.rowCount()))
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count_label.setText(fill(self.tr("Showing %1 / %2 people"), shown, total))
+        self.empty_hint.setVisible(self._loaded and shown == 0)
+        if self.search.text().strip():
+            self.empty_hint.setText(fill(self.tr(
+                "No one matches «%1» here. Try fewer letters, or choose “Everyone”."),
+                self.search.text().strip()))
+        else:
+            self.empty_hint.setText(self.tr("No one in this group. Choose “Everyone” to see all."))
 
     # -- selection -----------------------------------------------------------------------
 

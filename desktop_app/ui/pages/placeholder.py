@@ -25,12 +25,13 @@ class PlaceholderPage(QWidget):
     def __init__(self, title: str, purpose: str, parent: QWidget | None = None):
         super().__init__(parent)
         layout = _frame(self, title)
-        self.notice = QLabel(self.tr("This part is not built yet in this version."),
-                             wordWrap=True)
+        self.notice = QLabel(self.tr("This part is not built yet in this version."), wordWrap=True)
         self.notice.setFont(style.scaled_font(1.15, bold=True))
         self.purpose = style.muted(purpose, 1.1)
         self.purpose.setMaximumWidth(720)
         layout.addWidget(self.notice)
+        layout.addSpacing(6)
+        layout.addWidget(QLabel(self.tr("When it is built, it will hold:")))
         layout.addWidget(self.purpose)
         layout.addStretch(1)
 
@@ -41,9 +42,14 @@ class BrokenPage(QWidget):
     def __init__(self, title: str, details: str, parent: QWidget | None = None):
         super().__init__(parent)
         layout = _frame(self, title)
-        self.notice = QLabel(self.tr("This part could not be opened because of an error in the "
-                                     "program. The rest of the program works; the register is "
-                                     "safe."), wordWrap=True)
+        self.notice = QLabel(
+            self.tr(
+                "This part could not be opened because of an error in the "
+                "program. The rest of the program works; the register is "
+                "safe."
+            ),
+            wordWrap=True,
+        )
         self.notice.setFont(style.scaled_font(1.1, bold=True))
         style.set_role(self.notice, "error")
         self.details = QPlainTextEdit(details, readOnly=True)

@@ -2,17 +2,50 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtWidgets import (
-    QCommandLinkButton,
-    QHBoxLayout,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from desktop_app.ui import style
 
-CONTENT_WIDTH = 640
+CONTENT_WIDTH = 660
+
+
+class ChoiceButton(QPushButton):
+    """A large button with a title (its mnemonic underlined) and a sentence under it."""
+
+    def __init__(self, title: str, description: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("Choice")
+        self.setAccessibleName(title.replace("&", ""))
+        self.setAccessibleDescription(description)
+        self.setShortcut(QKeySequence.mnemonic(title))
+        self.title = QLabel(_underline_mnemonic(title))
+        self.title.setFont(style.scaled_font(1.35, bold=True))
+        style.set_role(self.title, "choice")
+        self.description = style.muted(description, 1.1)
+        for label in (self.title, self.description):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(20, 14, 20, 16)
+        layout.setSpacing(6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.description)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def sizeHint(self) -> QSize:
+        return self.layout().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        return self.layout().minimumSize()
+
+
+def _underline_mnemonic(text: str) -> str:
+    """``&Open`` as rich text with the O underlined."""
+    plain = text.replace("<", "&lt;")
+    return re.sub(r"&(\w)", r"<u>\1</u>", plain, count=1)
 
 
 class WelcomePage(QWidget):
@@ -27,34 +60,42 @@ class WelcomePage(QWidget):
         self.setWindowTitle(style.PRODUCT_NAME)
         self.create_button = self._choice(
             self.tr("&Create the cell's register"),
-            self.tr("Enter the cell's name and code and choose a passphrase. You will get a "
-                    "recovery key to copy onto paper."))
+            self.tr(
+                "Enter the cell's name and code and choose a passphrase. You will get a "
+                "recovery key to copy onto paper."
+            ),
+        )
         self.demo_button = self._choice(
             self.tr("Open the &demo register to try the program"),
-            self.tr("An imaginary cell with members and candidates, to look around freely. "
-                    "It has nothing to do with your real register."))
+            self.tr(
+                "An imaginary cell with members and candidates, to look around freely. "
+                "It has nothing to do with your real register."
+            ),
+        )
         self.open_button = self._choice(
             self.tr("&Open an existing register…"),
-            self.tr("Choose a register file (.sochibo) that is already on this computer."))
+            self.tr("Choose a register file (.sochibo) that is already on this computer."),
+        )
         self.status = style.muted("")
         self.create_button.clicked.connect(self.create_requested)
         self.demo_button.clicked.connect(self.demo_requested)
         self.open_button.clicked.connect(self.open_requested)
         self._layout()
 
-    def _choice(self, title: str, description: str) -> QCommandLinkButton:
-        button = QCommandLinkButton(title, description)
-        button.setFont(style.scaled_font(1.25, bold=True))
-        button.setIconSize(QSize(28, 28))
-        button.setMinimumHeight(92)
-        return button
+    def _choice(self, title: str, description: str) -> ChoiceButton:
+        return ChoiceButton(title, description)
 
     def _layout(self) -> None:
         column = QVBoxLayout()
         column.setSpacing(14)
         column.addWidget(style.heading(style.PRODUCT_NAME, 2.4))
-        subtitle = style.muted(self.tr("The register of the party cell: kept on this computer, "
-                                       "encrypted, no Internet needed."), 1.2)
+        subtitle = style.muted(
+            self.tr(
+                "The register of the party cell: kept on this computer, "
+                "encrypted, no Internet needed."
+            ),
+            1.2,
+        )
         column.addWidget(subtitle)
         column.addSpacing(18)
         for button in (self.create_button, self.demo_button, self.open_button):
@@ -82,4 +123,3 @@ class WelcomePage(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)
-

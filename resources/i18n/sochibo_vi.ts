@@ -1,0 +1,661 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="vi_VN" sourcelanguage="en">
+<context>
+    <name>Areas</name>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>What needs doing today and what falls due soon: probationary members near the end of their probation, candidates whose deadlines are close, members absent from meetings for months, each with the rule behind it.</source>
+        <translation>Những việc cần làm hôm nay và sắp đến hạn: đảng viên dự bị sắp hết thời gian dự bị, quần chúng sắp đến mốc thời hạn, đảng viên vắng sinh hoạt nhiều tháng; việc nào cũng kèm căn cứ quy định.</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Đảng viên</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Phát triển đảng viên</translation>
+    </message>
+    <message>
+        <source>Member development: the candidates, their two introducers, the admission dossier checklist and every deadline of the admission procedure, computed from the rules with the source shown.</source>
+        <translation>Phát triển đảng viên: quần chúng ưu tú, hai đảng viên giới thiệu, danh mục hồ sơ kết nạp và mọi mốc thời hạn của thủ tục kết nạp, tính theo quy định và ghi rõ căn cứ.</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Sinh hoạt</translation>
+    </message>
+    <message>
+        <source>The cell&apos;s meetings and study sessions with attendance, and a warning before a member reaches three months absent.</source>
+        <translation>Các buổi sinh hoạt chi bộ và học tập nghị quyết, có điểm danh; báo trước khi đảng viên sắp vắng sinh hoạt ba tháng.</translation>
+    </message>
+    <message>
+        <source>Forms</source>
+        <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+        <source>The cell&apos;s documents in the Party&apos;s layout on A4, filled in from the register, and sign-in sheets and checklists to print.</source>
+        <translation>Văn bản của chi bộ đúng thể thức của Đảng trên khổ A4, điền sẵn từ sổ; in danh sách ký tên và phiếu kiểm tra hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Send to upper level</source>
+        <translation>Gửi cấp trên</translation>
+    </message>
+    <message>
+        <source>Sending the register to the upper level on a USB stick: an encrypted, signed file that leaks nothing if the stick is lost, and the receipt that comes back.</source>
+        <translation>Gửi sổ lên cấp ủy cấp trên bằng USB: một tệp được mã hóa và ký số, lỡ mất USB cũng không lộ dữ liệu; và nhận biên nhận cấp trên gửi lại.</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Figures for the cell: members by status, changes over a period, admissions and recognitions.</source>
+        <translation>Số liệu của chi bộ: đảng viên theo tình trạng, biến động trong kỳ, kết nạp và công nhận đảng viên chính thức.</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>The language, the text size, backups and changing the register&apos;s passphrase.</source>
+        <translation>Ngôn ngữ, cỡ chữ, sao lưu sổ và đổi mật khẩu của sổ.</translation>
+    </message>
+</context>
+<context>
+    <name>BrokenPage</name>
+    <message>
+        <source>This part could not be opened because of an error in the program. The rest of the program works; the register is safe.</source>
+        <translation>Phần này không mở được do lỗi trong chương trình. Các phần khác vẫn dùng bình thường; sổ vẫn an toàn.</translation>
+    </message>
+</context>
+<context>
+    <name>CellPage</name>
+    <message>
+        <source>The party cell</source>
+        <translation>Thông tin chi bộ</translation>
+    </message>
+    <message>
+        <source>These details head every list and form. You can change them later. Fields marked * are required.</source>
+        <translation>Các thông tin này đứng đầu mọi danh sách và biểu mẫu, sau này vẫn sửa được. Mục có dấu * là bắt buộc.</translation>
+    </message>
+    <message>
+        <source>Cell &amp;name *</source>
+        <translation>&amp;Tên chi bộ *</translation>
+    </message>
+    <message>
+        <source>Cell &amp;code *</source>
+        <translation>&amp;Mã chi bộ *</translation>
+    </message>
+    <message>
+        <source>&amp;Upper level</source>
+        <translation>Cấp ủy cấp t&amp;rên</translation>
+    </message>
+    <message>
+        <source>&amp;Secretary</source>
+        <translation>&amp;Bí thư chi bộ</translation>
+    </message>
+    <message>
+        <source>&amp;Address</source>
+        <translation>Đị&amp;a chỉ</translation>
+    </message>
+    <message>
+        <source>e.g. Chi bộ Trường THPT Nguyễn Trân</source>
+        <translation>Ví dụ: Chi bộ Trường THPT Nguyễn Trân</translation>
+    </message>
+    <message>
+        <source>the code the upper level uses, e.g. CB-NT</source>
+        <translation>mã cấp trên dùng cho chi bộ, ví dụ: CB-NT</translation>
+    </message>
+    <message>
+        <source>e.g. Đảng ủy phường Quy Nhơn Nam</source>
+        <translation>Ví dụ: Đảng ủy phường Quy Nhơn Nam</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Cần nhập mục này.</translation>
+    </message>
+</context>
+<context>
+    <name>CreateWizard</name>
+    <message>
+        <source>Where to keep the register</source>
+        <translation>Chọn nơi lưu sổ</translation>
+    </message>
+    <message>
+        <source>Register (*.sochibo)</source>
+        <translation>Sổ chi bộ (*.sochibo)</translation>
+    </message>
+    <message>
+        <source>New register</source>
+        <translation>Tạo sổ mới</translation>
+    </message>
+    <message>
+        <source>Creating the register…</source>
+        <translation>Đang tạo sổ…</translation>
+    </message>
+</context>
+<context>
+    <name>DateEdit</name>
+    <message>
+        <source>dd/mm/yyyy, mm/yyyy or yyyy</source>
+        <translation>dd/mm/yyyy, mm/yyyy hoặc yyyy</translation>
+    </message>
+    <message>
+        <source>dd/mm/yyyy</source>
+        <translation>dd/mm/yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Error</source>
+        <translation>Lỗi</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>Xem chi tiết</translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation>Chép chi tiết</translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation>Mở thư mục nhật ký</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>Ẩn chi tiết</translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>Cannot do that</source>
+        <translation>Không thực hiện được</translation>
+    </message>
+    <message>
+        <source>Something went wrong in the program. What you were doing may not have been saved; the register itself is safe. The details below help whoever looks after the program: copy them, or send them the log folder.</source>
+        <translation>Chương trình gặp lỗi. Việc vừa làm có thể chưa được lưu, nhưng sổ vẫn an toàn. Phần chi tiết bên dưới giúp người bảo trì chương trình tìm ra lỗi: hãy chép lại, hoặc gửi cho họ thư mục nhật ký.</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Record an event: %1</source>
+        <translation>Ghi sự kiện: %1</translation>
+    </message>
+    <message>
+        <source>e.g. 125-QĐ/ĐU</source>
+        <translation>Ví dụ: 125-QĐ/ĐU</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Decision no.</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>Place (to / from)</source>
+        <translation>Nơi đến / nơi đi</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Type the date, e.g. 05/03/2026</source>
+        <translation>Nhập ngày, ví dụ 05/03/2026</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>Chưa lưu được: %1</translation>
+    </message>
+</context>
+<context>
+    <name>EventsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Decision no.</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Nơi</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+</context>
+<context>
+    <name>KeyPage</name>
+    <message>
+        <source>The recovery key</source>
+        <translation>Khóa khôi phục</translation>
+    </message>
+    <message>
+        <source>The register is created. If the passphrase is ever forgotten, only this key opens the register.</source>
+        <translation>Sổ đã được tạo. Nếu quên mật khẩu, chỉ khóa này mở được sổ.</translation>
+    </message>
+    <message>
+        <source>Copy the key onto paper now, group by group, and keep the paper somewhere safe, away from the computer. The program will not show this key again.</source>
+        <translation>Hãy chép khóa ra giấy ngay bây giờ, từng nhóm một, và cất tờ giấy ở nơi an toàn, không để cạnh máy tính. Chương trình sẽ không hiện lại khóa này.</translation>
+    </message>
+    <message>
+        <source>Co&amp;py the key</source>
+        <translation>&amp;Chép khóa vào bộ nhớ tạm</translation>
+    </message>
+    <message>
+        <source>I have copied the recovery key onto paper and put it somewhere safe</source>
+        <translation>Tôi đã chép khóa khôi phục ra giấy và cất ở nơi an toàn</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Đã chép vào bộ nhớ tạm.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;New register…</source>
+        <translation>&amp;Tạo sổ mới…</translation>
+    </message>
+    <message>
+        <source>&amp;Open register…</source>
+        <translation>&amp;Mở sổ…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo register</source>
+        <translation>Mở sổ mẫ&amp;u</translation>
+    </message>
+    <message>
+        <source>&amp;Close register</source>
+        <translation>Đó&amp;ng sổ</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Giới thiệu</translation>
+    </message>
+    <message>
+        <source>Demo register</source>
+        <translation>Sổ mẫu</translation>
+    </message>
+    <message>
+        <source>Code: %1</source>
+        <translation>Mã: %1</translation>
+    </message>
+    <message>
+        <source>Register: %1</source>
+        <translation>Sổ: %1</translation>
+    </message>
+    <message>
+        <source>%1, version %2.
+
+The register of a party cell: it works without the Internet and keeps its data encrypted on this computer.</source>
+        <translation>%1, phiên bản %2.
+
+Sổ đảng viên của chi bộ: chạy không cần Internet, dữ liệu được mã hóa và lưu trên máy này.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Giới thiệu</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDetail</name>
+    <message>
+        <source>← Back to the list</source>
+        <translation>← Về danh sách</translation>
+    </message>
+    <message>
+        <source>Back to the list (Esc)</source>
+        <translation>Về danh sách (Esc)</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Record event</source>
+        <translation>Ghi sự kiện</translation>
+    </message>
+    <message>
+        <source>Undo last event…</source>
+        <translation>Rút lại sự kiện cuối…</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Left the cell on</source>
+        <translation>Rời chi bộ ngày</translation>
+    </message>
+    <message>
+        <source>History (newest first)</source>
+        <translation>Quá trình (mới nhất ở trên)</translation>
+    </message>
+    <message>
+        <source>No events recorded yet.</source>
+        <translation>Chưa ghi sự kiện nào.</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>Về danh sách</translation>
+    </message>
+    <message>
+        <source>Withdraw the last event of %1: %2 on %3?
+The status it changed goes back to what it was.</source>
+        <translation>Rút lại sự kiện cuối của %1: %2 ngày %3?
+Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</translation>
+    </message>
+    <message>
+        <source>Undo last event</source>
+        <translation>Rút lại sự kiện cuối</translation>
+    </message>
+</context>
+<context>
+    <name>MemberDialog</name>
+    <message>
+        <source>Personal details</source>
+        <translation>Lý lịch</translation>
+    </message>
+    <message>
+        <source>Party</source>
+        <translation>Về Đảng</translation>
+    </message>
+    <message>
+        <source>Contact and notes</source>
+        <translation>Liên hệ và ghi chú</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>Sửa: %1</translation>
+    </message>
+    <message>
+        <source>Add a person</source>
+        <translation>Thêm người</translation>
+    </message>
+    <message>
+        <source>changes only through events</source>
+        <translation>chỉ thay đổi qua sự kiện</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>Chọn…</translation>
+    </message>
+    <message>
+        <source>This is a different person, save anyway</source>
+        <translation>Đây là người khác, vẫn lưu</translation>
+    </message>
+    <message>
+        <source>Cannot save yet. %1</source>
+        <translation>Chưa lưu được. %1</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>Chưa lưu được: %1</translation>
+    </message>
+    <message>
+        <source>This ID number already belongs to someone in the register. One ID number is one person: check the number.</source>
+        <translation>Số định danh này đã thuộc về một người trong sổ. Mỗi số định danh chỉ của một người: hãy kiểm tra lại số.</translation>
+    </message>
+    <message>
+        <source>This person may already be in the register:</source>
+        <translation>Người này có thể đã có trong sổ:</translation>
+    </message>
+</context>
+<context>
+    <name>MembersPage</name>
+    <message>
+        <source>Search by name, with or without accents, or ID number…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search (Ctrl+F); Esc clears it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>Hiện:</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>Thêm người</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Record event</source>
+        <translation>Ghi sự kiện</translation>
+    </message>
+    <message>
+        <source>View details</source>
+        <translation>Xem chi tiết</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Tìm</translation>
+    </message>
+    <message>
+        <source>No register is open</source>
+        <translation>Chưa mở sổ nào</translation>
+    </message>
+    <message>
+        <source>Showing %1 / %2 people</source>
+        <translation>Đang hiện %1 / %2 người</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+</context>
+<context>
+    <name>PlacePage</name>
+    <message>
+        <source>Where to keep it, and its passphrase</source>
+        <translation>Nơi lưu sổ và mật khẩu</translation>
+    </message>
+    <message>
+        <source>The register is one encrypted file on this computer. Only the passphrase, or the recovery key, opens it.</source>
+        <translation>Sổ là một tệp được mã hóa trên máy này. Chỉ mật khẩu, hoặc khóa khôi phục, mở được sổ.</translation>
+    </message>
+    <message>
+        <source>&amp;Create the register</source>
+        <translation>&amp;Tạo sổ</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn chỗ khác…</translation>
+    </message>
+    <message>
+        <source>&amp;Show the passphrase</source>
+        <translation>&amp;Hiện mật khẩu</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>Tệ&amp;p sổ:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Nhập lại:</translation>
+    </message>
+    <message>
+        <source>At least 8 characters; a short sentence is easy to remember and hard to guess. There is no way back into the register without the passphrase or the recovery key: nobody, not even the makers of the program, can open it.</source>
+        <translation>Ít nhất 8 ký tự; một câu ngắn vừa dễ nhớ vừa khó đoán. Mất cả mật khẩu lẫn khóa khôi phục thì không còn cách nào mở lại sổ: không ai, kể cả người làm ra chương trình, mở được.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>This part is not built yet in this version.</source>
+        <translation>Phần này chưa được xây dựng trong phiên bản này.</translation>
+    </message>
+</context>
+<context>
+    <name>Shell</name>
+    <message>
+        <source>Open a register</source>
+        <translation>Mở sổ</translation>
+    </message>
+    <message>
+        <source>Register (*.sochibo)</source>
+        <translation>Sổ chi bộ (*.sochibo)</translation>
+    </message>
+    <message>
+        <source>Register not found</source>
+        <translation>Không tìm thấy sổ</translation>
+    </message>
+    <message>
+        <source>There is no register at %1.</source>
+        <translation>Không có sổ nào tại «%1».</translation>
+    </message>
+    <message>
+        <source>Opening the demo register…</source>
+        <translation>Đang mở sổ mẫu…</translation>
+    </message>
+    <message>
+        <source>Creating the demo register, this takes a few seconds…</source>
+        <translation>Đang tạo sổ mẫu, mất vài giây…</translation>
+    </message>
+    <message>
+        <source>Register already open</source>
+        <translation>Sổ đang được mở</translation>
+    </message>
+    <message>
+        <source>This register is already open in another window of the program. Use that window, or close it and open the register here again.</source>
+        <translation>Sổ này đang được mở ở một cửa sổ khác của chương trình. Hãy dùng cửa sổ đó, hoặc đóng nó rồi mở lại sổ ở đây.</translation>
+    </message>
+    <message>
+        <source>Cannot open the register</source>
+        <translation>Không mở được sổ</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockDialog</name>
+    <message>
+        <source>Open register</source>
+        <translation>Mở sổ</translation>
+    </message>
+    <message>
+        <source>&amp;Show</source>
+        <translation>&amp;Hiện</translation>
+    </message>
+    <message>
+        <source>Use the &amp;recovery key instead</source>
+        <translation>Dùng &amp;khóa khôi phục</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Mở sổ</translation>
+    </message>
+    <message>
+        <source>Folder: %1</source>
+        <translation>Thư mục: %1</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;key:</source>
+        <translation>Khóa khôi &amp;phục:</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>Mật &amp;khẩu:</translation>
+    </message>
+    <message>
+        <source>Type the passphrase first.</source>
+        <translation>Hãy nhập mật khẩu.</translation>
+    </message>
+    <message>
+        <source>Type the recovery key first.</source>
+        <translation>Hãy nhập khóa khôi phục.</translation>
+    </message>
+    <message>
+        <source>Opening the register…</source>
+        <translation>Đang mở sổ…</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>&amp;Create the cell&apos;s register</source>
+        <translation>&amp;Tạo sổ của chi bộ</translation>
+    </message>
+    <message>
+        <source>Enter the cell&apos;s name and code and choose a passphrase. You will get a recovery key to copy onto paper.</source>
+        <translation>Nhập tên, mã chi bộ và đặt mật khẩu. Chương trình sẽ cho một khóa khôi phục để chép ra giấy.</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo register to try the program</source>
+        <translation>Mở sổ &amp;mẫu để dùng thử</translation>
+    </message>
+    <message>
+        <source>An imaginary cell with members and candidates, to look around freely. It has nothing to do with your real register.</source>
+        <translation>Một chi bộ giả định có sẵn đảng viên và quần chúng để xem thử thoải mái. Sổ mẫu không liên quan gì đến sổ thật.</translation>
+    </message>
+    <message>
+        <source>&amp;Open an existing register…</source>
+        <translation>Mở một sổ &amp;có sẵn…</translation>
+    </message>
+    <message>
+        <source>Choose a register file (.sochibo) that is already on this computer.</source>
+        <translation>Chọn tệp sổ (.sochibo) đã có trên máy này.</translation>
+    </message>
+    <message>
+        <source>The register of the party cell: kept on this computer, encrypted, no Internet needed.</source>
+        <translation>Sổ đảng viên của chi bộ: lưu trên máy này, được mã hóa, không cần Internet.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <source>Discard changes?</source>
+        <translation>Bỏ các thay đổi?</translation>
+    </message>
+    <message>
+        <source>The changes you typed have not been saved. Close anyway?</source>
+        <translation>Những thay đổi vừa nhập chưa được lưu. Vẫn đóng?</translation>
+    </message>
+</context>
+</TS>
