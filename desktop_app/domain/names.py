@@ -5,6 +5,7 @@ Pure standard library. Every function accepts NFC or NFD input and returns NFC t
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator
@@ -17,8 +18,10 @@ __all__ = [
     "collation_key",
     "fold",
     "fts_query",
+    "has_accents",
     "matches_accented",
     "name_sort_key",
+    "sort_key_text",
     "split_name",
     "tone_key",
 ]
@@ -129,8 +132,12 @@ def tone_key(word: str) -> tuple[str, str]:
     return _nfc("".join(kept)), tone
 
 
-def _has_accents(token: str) -> bool:
-    return any(_is_mark(ch) or ch in "đĐ" for ch in _nfd(token))
+def has_accents(text: str) -> bool:
+    """Whether the text carries any Vietnamese mark or đ (a search must then honour them)."""
+    return any(_is_mark(ch) or ch in "đĐ" for ch in _nfd(text))
+
+
+_has_accents = has_accents
 
 
 def _token_matches(query: str, name: str) -> bool:
@@ -271,6 +278,7 @@ class _KeyBuilder:
         self.tones.clear()
 
 
+@functools.lru_cache(maxsize=65536)  # given, middle and family names repeat a lot
 def collation_key(value: str) -> tuple[tuple[int, ...], tuple[int, ...], tuple[int, ...]]:
     """Vietnamese collation key: (letters, tones, case), compared level by level like ICU vi.
 
@@ -295,6 +303,26 @@ def name_sort_key(full_name: str) -> tuple:
         collation_key(parts.family),
         collation_key(full),
     )
+
+
+def _encode_weight(weight: int) -> str:
+    """Order-preserving, short: 2 hex digits below 0xE0, then "e" + 4, then "f" + 6."""
+    if weight < 0xE0:
+        return f"{weight:02x}"
+    if weight < 0x10000:
+        return f"e{weight:04x}"
+    return f"f{weight:06x}"
+
+
+def _encode_levels(key: tuple[tuple[int, ...], ...]) -> str:
+    # "!" ends each level and sorts before every hex digit, so a prefix sorts first.
+    return "".join("".join(map(_encode_weight, level)) + "!" for level in key)
+
+
+def sort_key_text(full_name: str) -> str:
+    """name_sort_key as ASCII text whose plain (bytewise) order is the same, so the database
+    can sort a list by it: ``sort_key_text(a) < sort_key_text(b)`` iff the keys compare so."""
+    return "".join(_encode_levels(part) for part in name_sort_key(full_name))
 
 
 def fts_query(text: str) -> str | None:

@@ -12,10 +12,17 @@ from dataclasses import asdict
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import DuplicateError, NotFoundError, StateError, ValidationError
 from desktop_app.domain.membership import PersonState, apply_event
-from desktop_app.domain.names import clean_text, fold, matches_accented
+from desktop_app.domain.names import clean_text, fold, has_accents, matches_accented, sort_key_text
 from desktop_app.domain.numbers import vn_int
 from desktop_app.domain.person import EDITABLE, Checked, check_person
-from desktop_app.services.views import EventView, PersonView, event_view, person_view
+from desktop_app.services.views import (
+    PERSON_COLUMNS,
+    EventView,
+    PersonView,
+    event_view,
+    person_view,
+    person_view_from,
+)
 from desktop_app.store import people, records
 from desktop_app.store.database import Register
 from desktop_app.store.models import Person, PersonEvent
@@ -53,7 +60,11 @@ def _derived(values: dict[str, object]) -> dict[str, object]:
         values["phone"],
         values["party_card_number"],
     ]
-    return {"name_folded": fold(name), "search_text": " ".join(p for p in parts if p)}
+    return {
+        "name_folded": fold(name),
+        "search_text": " ".join(p for p in parts if p),
+        "sort_key": sort_key_text(name),
+    }
 
 
 def _compatible(a: str | None, b: str | None) -> bool:
@@ -157,10 +168,8 @@ def get_person(reg: Register, person_id: str) -> PersonView:
 
 def list_people(reg: Register, statuses: set[str] | None = None) -> list[PersonView]:
     """Everyone in the register, in Vietnamese order (given name, middle, family)."""
-    views = [person_view(p) for p in people.live()]
-    if statuses:
-        views = [v for v in views if v.status in statuses]
-    return sorted(views, key=PersonView.sort_key)
+    views = [person_view_from(row) for row in people.live_rows(PERSON_COLUMNS)]
+    return [v for v in views if v.status in statuses] if statuses else views
 
 
 def search_people(reg: Register, text: str, statuses: set[str] | None = None) -> list[PersonView]:
@@ -173,19 +182,13 @@ def search_people(reg: Register, text: str, statuses: set[str] | None = None) ->
 
 
 def search_ids(reg: Register, text: str) -> list[str] | None:
-    """Ids matching what was typed, or None when nothing searchable was typed."""
-    rows = people.search(text)
-    if rows is None:
-        return None
+    """Ids matching what was typed, or None when nothing searchable was typed. Without
+    diacritics the index answers alone; with them, each hit is checked against the tones."""
     query = clean_text(text)
-    return [
-        r.id
-        for r in rows
-        if matches_accented(
-            query,
-            f"{r.full_name} {r.other_names} {r.id_number or ''} {r.phone} {r.party_card_number}",
-        )
-    ]
+    if not has_accents(query):
+        return people.search_ids(query)
+    hits = people.search_texts(query)
+    return None if hits is None else [i for i, texts in hits if matches_accented(query, texts)]
 
 
 # -- events ---------------------------------------------------------------------------------

@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass
 
 from desktop_app.domain.membership import EVENT_KINDS, STATUS_LABELS
-from desktop_app.domain.names import name_sort_key
 from desktop_app.store.models import Cell, Person, PersonEvent
 
 
@@ -53,6 +52,7 @@ class PersonView:
     notes: str
     created_at: str
     updated_at: str
+    sort_key: str  # Vietnamese list order as text (given, middle, family name)
 
     @property
     def status_label(self) -> str:
@@ -66,9 +66,6 @@ class PersonView:
             if on
         ]
         return f"{label} ({', '.join(overlays)})" if overlays else label
-
-    def sort_key(self) -> tuple:
-        return name_sort_key(self.full_name)
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
@@ -99,12 +96,17 @@ def cell_view(row: Cell) -> CellView:
     )
 
 
-_PERSON_FIELDS = [f for f in PersonView.__dataclass_fields__ if f != "status"]
+PERSON_COLUMNS = (*(f for f in PersonView.__dataclass_fields__ if f != "status"), "exit")
 
 
 def person_view(row: Person) -> PersonView:
-    values = {name: getattr(row, name) for name in _PERSON_FIELDS}
-    return PersonView(status=row.exit or row.membership, **values)
+    return person_view_from({name: getattr(row, name) for name in PERSON_COLUMNS})
+
+
+def person_view_from(values: dict[str, object]) -> PersonView:
+    """From a plain row (``store.people.live_rows``): no model objects for big lists."""
+    fields = {k: values[k] for k in PERSON_COLUMNS if k != "exit"}
+    return PersonView(status=str(values["exit"] or values["membership"]), **fields)
 
 
 def event_view(row: PersonEvent) -> EventView:

@@ -61,6 +61,7 @@ class Person(Journalled):
     notes = pw.TextField(default="")
     name_folded = pw.TextField(index=True)
     search_text = pw.TextField(default="")
+    sort_key = pw.TextField(index=True, default="")  # Vietnamese list order, bytewise
 
 
 class PersonEvent(Journalled):

@@ -1,51 +1,59 @@
-"""Queries about people: lookups, accent-insensitive search, duplicate candidates."""
+"""Queries about people: lookups, the Vietnamese-ordered list, accent-insensitive search."""
 
 from __future__ import annotations
 
 from desktop_app.domain.names import fts_query
 from desktop_app.store.models import Person, PersonEvent
 
+_LIVE = Person.deleted == False  # noqa: E712
+_MATCH = (
+    "FROM person_search s JOIN person p ON p.rowid = s.rowid "
+    "WHERE person_search MATCH ? AND p.deleted = 0"
+)
 
-def live() -> list[Person]:
-    return list(Person.select().where(Person.deleted == False))  # noqa: E712
+
+def live_rows(columns: tuple[str, ...]) -> list[dict[str, object]]:
+    """Every live person as a plain dict, in Vietnamese list order (no model objects: fast)."""
+    fields = [getattr(Person, name) for name in columns]
+    return list(Person.select(*fields).where(_LIVE).order_by(Person.sort_key).dicts())
 
 
 def by_id(person_id: str) -> Person | None:
-    return Person.get_or_none((Person.id == person_id) & (Person.deleted == False))  # noqa: E712
+    return Person.get_or_none((Person.id == person_id) & _LIVE)
 
 
 def by_id_prefix(prefix: str) -> list[Person]:
     """Ids typed short on the command line (like git's abbreviated hashes)."""
-    query = Person.select().where(Person.id.startswith(prefix) & (Person.deleted == False))  # noqa: E712
-    return list(query.limit(2))
+    return list(Person.select().where(Person.id.startswith(prefix) & _LIVE).limit(2))
 
 
 def by_id_number(number: str) -> Person | None:
-    return Person.get_or_none((Person.id_number == number) & (Person.deleted == False))  # noqa: E712
+    return Person.get_or_none((Person.id_number == number) & _LIVE)
 
 
 def by_folded_name(folded: str) -> list[Person]:
-    return list(Person.select().where((Person.name_folded == folded) & (Person.deleted == False)))  # noqa: E712
-
-
-def search(text: str) -> list[Person] | None:
-    """People whose folded name, other names, ID, phone or card number start with the words
-    typed, in any order; None when nothing searchable was typed."""
-    ids = search_ids(text)
-    if ids is None:
-        return None
-    return list(Person.select().where(Person.id.in_(ids))) if ids else []
+    return list(Person.select().where((Person.name_folded == folded) & _LIVE))
 
 
 def search_ids(text: str) -> list[str] | None:
+    """Ids of people whose folded name, other names, ID, phone or card number has words
+    starting with each word typed; None when nothing searchable was typed."""
+    match = fts_query(text)
+    if match is None:
+        return None
+    return [row[0] for row in Person._meta.database.execute_sql(f"SELECT p.id {_MATCH}", (match,))]
+
+
+def search_texts(text: str) -> list[tuple[str, str]] | None:
+    """Like search_ids, with the searchable text of each hit (id, text) for a finer filter."""
     match = fts_query(text)
     if match is None:
         return None
     sql = (
-        "SELECT p.id FROM person_search s JOIN person p ON p.rowid = s.rowid "
-        "WHERE person_search MATCH ? AND p.deleted = 0"
+        f"SELECT p.id, p.full_name || ' ' || p.other_names || ' ' || "
+        f"coalesce(p.id_number, '') || ' ' || p.phone || ' ' || p.party_card_number {_MATCH}"
     )
-    return [row[0] for row in Person._meta.database.execute_sql(sql, (match,))]
+    return [(row[0], row[1]) for row in Person._meta.database.execute_sql(sql, (match,))]
 
 
 def events_of(person_id: str) -> list[PersonEvent]:

@@ -722,3 +722,30 @@ def test_foreign_letters_without_decomposition_sort_after_z(icu_key) -> None:
 
 def test_fold_maps_the_eth_of_legacy_conversions_to_d():
     assert fold("\u00d0ặng \u00f0ức") == fold("Đặng Đức") == "dang duc"
+
+
+_ORDER_NAMES = st.text(
+    alphabet=st.sampled_from(list("aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ ZQ-'0123456789")
+                             + ["\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "ø", "ß"]),
+    max_size=24,
+)
+
+
+@settings(max_examples=400)
+@given(_ORDER_NAMES, _ORDER_NAMES)
+def test_sort_key_text_orders_like_name_sort_key(a, b):
+    from desktop_app.domain.names import sort_key_text
+
+    key_a, key_b = name_sort_key(a), name_sort_key(b)
+    text_a, text_b = sort_key_text(a), sort_key_text(b)
+    assert (key_a < key_b) == (text_a < text_b)
+    assert (key_a == key_b) == (text_a == text_b)
+    assert text_a.isascii()
+
+
+def test_sort_key_text_on_real_names():
+    from desktop_app.domain.names import sort_key_text
+
+    names = ["Trần Văn Bình", "Nguyễn Thị An", "Lê Văn An", "Đỗ Anh", "Phạm Văn Ánh",
+             "Hồ Thị Ân", "Y Kha Niê", "H'Nhi Mlô", "Lê Thị Thuỷ", "Lê Thị Thủy", "Ông Văn Ẩn"]
+    assert sorted(names, key=sort_key_text) == sorted(names, key=name_sort_key)
