@@ -26,6 +26,12 @@ def make_runner(register) -> TaskRunner:
     return runner
 
 
+@pytest.fixture(autouse=True)
+def _discard_without_asking(monkeypatch):
+    """qtbot closes open dialogs after each test; typed changes must not raise a modal box."""
+    monkeypatch.setattr(member_dialog, "ask_discard", lambda parent: True)
+
+
 @pytest.fixture
 def runner(register):
     runner = make_runner(register)

@@ -10,10 +10,11 @@ STEPS: dict[int, Callable] = {1: m001_initial.up}
 LATEST = max(STEPS)
 
 
-def migrate(db, current: int, target: int = LATEST) -> list[int]:
-    """Run the steps from ``current`` to ``target``; each commits with its ``user_version``."""
+def migrate(db, current: int, target: int | None = None) -> list[int]:
+    """Run the steps from ``current`` to ``target`` (default: the latest); each commits with
+    its ``user_version`` or not at all."""
     done = []
-    for version in range(current + 1, target + 1):
+    for version in range(current + 1, (LATEST if target is None else target) + 1):
         with db.atomic("IMMEDIATE"):
             STEPS[version](db)
             db.execute_sql(f"PRAGMA user_version = {int(version)}")
