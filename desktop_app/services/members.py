@@ -101,7 +101,7 @@ def _refuse_duplicates(values: dict[str, object], allow: bool, exclude: str | No
     matches = find_duplicates(values, exclude)
     same_id = [m for m in matches if m[2].startswith("cùng số định danh")]
     if same_id:  # one ID number, one person: never allowed
-        raise DuplicateError(_record_name(values), same_id)
+        raise DuplicateError(_record_name(values), same_id, blocking=True)
     if matches and not allow:
         raise DuplicateError(_record_name(values), matches)
 

@@ -20,8 +20,8 @@
         <translation>Phát triển đảng viên</translation>
     </message>
     <message>
-        <source>Member development: the candidates, their two introducers, the admission dossier checklist and every deadline of the admission procedure, computed from the rules with the source shown.</source>
-        <translation>Phát triển đảng viên: quần chúng ưu tú, hai đảng viên giới thiệu, danh mục hồ sơ kết nạp và mọi mốc thời hạn của thủ tục kết nạp, tính theo quy định và ghi rõ căn cứ.</translation>
+        <source>The candidates, their two introducers, the admission dossier checklist and every deadline of the admission procedure, computed from the rules with the source shown.</source>
+        <translation>Quần chúng ưu tú, hai đảng viên giới thiệu, danh mục hồ sơ kết nạp và mọi mốc thời hạn của thủ tục kết nạp, tính theo quy định và ghi rõ căn cứ.</translation>
     </message>
     <message>
         <source>Meetings</source>
@@ -187,6 +187,10 @@
     <message>
         <source>Record an event: %1</source>
         <translation>Ghi sự kiện: %1</translation>
+    </message>
+    <message>
+        <source>Choose what happened…</source>
+        <translation>Chọn sự kiện đã xảy ra…</translation>
     </message>
     <message>
         <source>e.g. 125-QĐ/ĐU</source>
@@ -402,6 +406,14 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
         <translation>Liên hệ và ghi chú</translation>
     </message>
     <message>
+        <source>Discard changes?</source>
+        <translation>Bỏ các thay đổi?</translation>
+    </message>
+    <message>
+        <source>The changes you typed have not been saved. Close anyway?</source>
+        <translation>Những thay đổi vừa nhập chưa được lưu. Vẫn đóng?</translation>
+    </message>
+    <message>
         <source>Edit %1</source>
         <translation>Sửa: %1</translation>
     </message>
@@ -422,8 +434,16 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
         <translation>Đây là người khác, vẫn lưu</translation>
     </message>
     <message>
-        <source>Cannot save yet. %1</source>
-        <translation>Chưa lưu được. %1</translation>
+        <source>Cannot save yet.</source>
+        <translation>Chưa lưu được.</translation>
+    </message>
+    <message>
+        <source>Fill in: %1.</source>
+        <translation>Cần nhập: %1.</translation>
+    </message>
+    <message>
+        <source>Correct the fields marked in red: %1.</source>
+        <translation>Hãy sửa các mục tô đỏ: %1.</translation>
     </message>
     <message>
         <source>Could not save: %1</source>
@@ -442,11 +462,11 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <name>MembersPage</name>
     <message>
         <source>Search by name, with or without accents, or ID number…</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm theo tên, có dấu hoặc không dấu, hoặc theo số định danh…</translation>
     </message>
     <message>
         <source>Search (Ctrl+F); Esc clears it</source>
-        <translation type="unfinished"></translation>
+        <translation>Tìm (Ctrl+F); Esc để xóa ô tìm</translation>
     </message>
     <message>
         <source>Show:</source>
@@ -479,6 +499,33 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>Showing %1 / %2 people</source>
         <translation>Đang hiện %1 / %2 người</translation>
+    </message>
+    <message>
+        <source>No one in this group. Choose “Everyone” to see all.</source>
+        <translation>Nhóm này chưa có ai. Chọn “Tất cả” để xem mọi người.</translation>
+    </message>
+    <message>
+        <source>No one matches «%1». Try fewer letters.</source>
+        <translation>Không có ai khớp với «%1». Hãy gõ ít chữ hơn.</translation>
+    </message>
+    <message>
+        <source>No one matches «%1» here. Try fewer letters, or choose “Everyone”.</source>
+        <translation>Không có ai khớp với «%1» ở đây. Hãy gõ ít chữ hơn, hoặc chọn “Tất cả”.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleFilterProxy</name>
+    <message>
+        <source>Active members</source>
+        <translation>Đang sinh hoạt</translation>
+    </message>
+    <message>
+        <source>Left the cell</source>
+        <translation>Đã rời chi bộ</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>Tất cả</translation>
     </message>
 </context>
 <context>
@@ -532,6 +579,10 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>This part is not built yet in this version.</source>
         <translation>Phần này chưa được xây dựng trong phiên bản này.</translation>
+    </message>
+    <message>
+        <source>When it is built, it will hold:</source>
+        <translation>Khi hoàn thành, phần này sẽ có:</translation>
     </message>
 </context>
 <context>
@@ -645,17 +696,6 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>The register of the party cell: kept on this computer, encrypted, no Internet needed.</source>
         <translation>Sổ đảng viên của chi bộ: lưu trên máy này, được mã hóa, không cần Internet.</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <source>Discard changes?</source>
-        <translation>Bỏ các thay đổi?</translation>
-    </message>
-    <message>
-        <source>The changes you typed have not been saved. Close anyway?</source>
-        <translation>Những thay đổi vừa nhập chưa được lưu. Vẫn đóng?</translation>
     </message>
 </context>
 </TS>

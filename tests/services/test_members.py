@@ -82,6 +82,7 @@ def test_duplicate_by_name_and_birth_is_proposed_not_merged(register):
     with pytest.raises(DuplicateError) as caught:
         add(register, full_name="NGUYEN THI THU HA", id_number="")
     assert caught.value.matches[0][0] == first.id
+    assert not caught.value.blocking
     assert state_digest(register) == before
     second = members.add_person(
         register, {**HA, "id_number": ""}, allow_duplicate=True, today=TODAY

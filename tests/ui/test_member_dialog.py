@@ -13,6 +13,7 @@ from desktop_app.domain.errors import Problem, ValidationError
 from desktop_app.services import members
 from desktop_app.ui.dialogs import member_dialog
 from desktop_app.ui.dialogs.member_dialog import FIELD_GROUPS, MemberDialog
+from desktop_app.ui.models import people_model
 from desktop_app.ui.pages.members import MembersPage
 from desktop_app.ui.tasks import TaskRunner
 from tests.ui.helpers import commit_text, replace_text
@@ -69,8 +70,9 @@ def choose(dlg: MemberDialog, name: str, code: str) -> None:
     combo.setCurrentIndex(combo.findData(code))
 
 
-def fill_minimal(dlg: MemberDialog, name: str = "Nguyễn Thị Phương Thảo",
-                 birth: str = "02/09/1990") -> None:
+def fill_minimal(
+    dlg: MemberDialog, name: str = "Nguyễn Thị Phương Thảo", birth: str = "02/09/1990"
+) -> None:
     commit_text(dlg.editors["full_name"], name)
     choose(dlg, "sex", "female")
     commit_text(dlg.editors["birth_date"], birth)
@@ -88,6 +90,7 @@ def message(dlg: MemberDialog, name: str) -> str:
 
 
 # -- structure -----------------------------------------------------------------------------
+
 
 def test_every_field_has_an_editor(qtbot, runner) -> None:
     from desktop_app.domain.person import FIELDS
@@ -111,6 +114,7 @@ def test_ask_returns_saved_or_none(qtbot, runner, monkeypatch) -> None:
 
 
 # -- adding --------------------------------------------------------------------------------
+
 
 def test_add_person_with_vietnamese_text(qtbot, runner) -> None:
     dlg = dialog(qtbot, runner)
@@ -155,6 +159,7 @@ def test_unaccented_ethnicity_is_tidied(qtbot, runner) -> None:
 
 
 # -- inline validation ---------------------------------------------------------------------
+
 
 def test_errors_wait_until_a_field_is_touched(qtbot, runner) -> None:
     dlg = dialog(qtbot, runner)
@@ -257,6 +262,7 @@ def test_service_validation_error_is_shown_inline(qtbot, runner, monkeypatch) ->
 
 # -- duplicates ----------------------------------------------------------------------------
 
+
 def test_possible_duplicate_then_save_anyway(qtbot, demo_runner) -> None:
     dlg = dialog(qtbot, demo_runner)
     fill_minimal(dlg, "Lê Thị Cúc", "28/02/1988")
@@ -289,6 +295,7 @@ def test_same_id_number_can_never_be_saved(qtbot, demo_runner) -> None:
 
 
 # -- editing -------------------------------------------------------------------------------
+
 
 def find(runner: TaskRunner, name: str):
     return next(p for p in run(runner, members.list_people) if p.full_name == name)
@@ -339,6 +346,7 @@ def test_cancel_with_changes_asks(qtbot, runner, monkeypatch) -> None:
 
 # -- keyboard only -------------------------------------------------------------------------
 
+
 def test_keyboard_only_add_from_the_page(qtbot, runner) -> None:
     """Ctrl+N, type the name, Tab to sex, pick Nam by its letter, Tab to the birth date, type it,
     Enter: the dialog saves and closes, and the list selects the new person."""
@@ -369,11 +377,16 @@ def test_keyboard_only_add_from_the_page(qtbot, runner) -> None:
             dlg.done(QDialog.DialogCode.Rejected)
 
     QTimer.singleShot(0, drive)
-    QTimer.singleShot(15_000, lambda: QApplication.activeModalWidget()
-                      and QApplication.activeModalWidget().done(0))
+    QTimer.singleShot(
+        15_000,
+        lambda: QApplication.activeModalWidget() and QApplication.activeModalWidget().done(0),
+    )
     qtbot.keyClick(page.table, Qt.Key.Key_N, CTRL)
     settle(runner)
     assert not errors, errors
     person = page.current_person()
     assert person is not None and person.full_name == "Trần Văn Nam"
     assert (person.sex, person.birth_date) == ("male", "1985-06-15")
+    # the register was empty when the page first loaded: columns are fitted to the first person
+    birth = people_model.BIRTH
+    assert page.table.columnWidth(birth) >= page.table.sizeHintForColumn(birth)

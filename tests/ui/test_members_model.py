@@ -5,10 +5,12 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtCore import QModelIndex, Qt
 
 from desktop_app.domain.membership import EXITS, STATUS_LABELS
-from desktop_app.domain.names import name_sort_key
+from desktop_app.domain.names import name_sort_key, sort_key_text
 from desktop_app.services import members
 from desktop_app.services.views import EventView, PersonView
 from desktop_app.ui.models import events_model, people_model
@@ -19,28 +21,56 @@ from desktop_app.ui.models.people_model import (
     PeopleModel,
     column_header,
     status_group_label,
+    two_lines,
 )
 from desktop_app.ui.models.roles import ObjectRole, SortRole, mask_id_number, vn_date
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.widgets.date_edit import tidy_date_text
+
 
 def person(name: str, **values: object) -> PersonView:
     """A PersonView with sensible defaults (no register needed)."""
     defaults: dict[str, object] = {f.name: "" for f in dataclasses.fields(PersonView)}
-    defaults |= {"id": f"id-{name}", "version": 1, "full_name": name, "sex": "female",
-                 "birth_date": None, "id_number": None, "membership": "official",
-                 "status": "official", "exempted": False, "temporarily_away": False,
-                 "admission_decision_date": None, "ceremony_date": None, "official_date": None,
-                 "exit_date": None}
+    defaults |= {
+        "id": f"id-{name}",
+        "version": 1,
+        "full_name": name,
+        "sex": "female",
+        "birth_date": None,
+        "id_number": None,
+        "membership": "official",
+        "status": "official",
+        "exempted": False,
+        "temporarily_away": False,
+        "admission_decision_date": None,
+        "ceremony_date": None,
+        "official_date": None,
+        "exit_date": None,
+        "sort_key": sort_key_text(name),  # what the service stores with the person
+    }
     return PersonView(**(defaults | values))
 
 
 PEOPLE = [
-    person("Nguyễn Thị An", birth_date="1980-05-02", id_number="052180123456",
-           ceremony_date="2005-03-01", official_date="2006-03-01", phone="0912345678"),
-    person("Lê Văn An", sex="male", birth_date="1975", status="probationary",
-           membership="probationary", ceremony_date="2026-04-01"),
-    person("Đỗ Văn Bình", sex="male", birth_date="1990-07", status="candidate",
-           membership="candidate"),
+    person(
+        "Nguyễn Thị An",
+        birth_date="1980-05-02",
+        id_number="052180123456",
+        ceremony_date="2005-03-01",
+        official_date="2006-03-01",
+        phone="0912345678",
+    ),
+    person(
+        "Lê Văn An",
+        sex="male",
+        birth_date="1975",
+        status="probationary",
+        membership="probationary",
+        ceremony_date="2026-04-01",
+    ),
+    person(
+        "Đỗ Văn Bình", sex="male", birth_date="1990-07", status="candidate", membership="candidate"
+    ),
     person("Trần Thị Ánh", status="transferred_out", exit_date="2024-01-02"),
     person("Phạm Thị Phương Thảo", exempted=True),
     person("Hồ Thị Thủy", status="deceased"),
@@ -78,31 +108,68 @@ def test_qtmodeltester_proxy(qtmodeltester, proxy: PeopleFilterProxy) -> None:
 
 def test_qtmodeltester_events(qtmodeltester) -> None:
     model = EventsModel()
-    model.set_rows([EventView("e1", "p", "ceremony", "2020-01-02", "", "", "", "t1"),
-                    EventView("e2", "p", "transfer_out", "2024-03-04", "chuyển công tác",
-                              "12-QĐ/ĐU", "Chi bộ Phường 5", "t2")])
+    model.set_rows(
+        [
+            EventView("e1", "p", "ceremony", "2020-01-02", "", "", "", "t1"),
+            EventView(
+                "e2",
+                "p",
+                "transfer_out",
+                "2024-03-04",
+                "chuyển công tác",
+                "12-QĐ/ĐU",
+                "Chi bộ Phường 5",
+                "t2",
+            ),
+        ]
+    )
     qtmodeltester.check(model, force_py=True)
 
 
 def test_columns_and_vietnamese_headers(model: PeopleModel) -> None:
-    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(8)]
+    headers = [model.headerData(c, Qt.Orientation.Horizontal).replace("\n", " ") for c in range(8)]
     assert headers[:3] == ["Họ và tên", "Giới tính", "Ngày sinh"]
+    assert headers[people_model.ID_NUMBER] == "Số định danh cá nhân"
     assert headers[people_model.CEREMONY] == "Ngày vào Đảng"
     assert headers[people_model.OFFICIAL] == "Ngày chính thức"
     assert headers[people_model.STATUS] == column_header(people_model.STATUS)
     assert model.headerData(0, Qt.Orientation.Vertical) is None
+    assert model.headerData(people_model.OFFICIAL, Qt.Orientation.Horizontal) == (
+        "Ngày\nchính thức"
+    )  # narrow date columns get two-line headers
+    assert (
+        model.headerData(
+            people_model.OFFICIAL, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+        )
+        == "Ngày chính thức"
+    )
     assert model.columnCount() == 8 and model.rowCount() == len(PEOPLE)
+
+
+def test_two_lines() -> None:
+    assert two_lines("Ngày vào Đảng") == "Ngày\nvào Đảng"
+    assert two_lines("Số định danh cá nhân") == "Số định\ndanh cá nhân"
+    assert two_lines("Tên") == "Tên"
 
 
 def test_display_texts(model: PeopleModel) -> None:
     row = [model.index(0, c).data() for c in range(8)]
-    assert row == ["Nguyễn Thị An", "Nữ", "02/05/1980", "Chính thức", "01/03/2005",
-                   "01/03/2006", "0521******56", "0912345678"]
+    assert row == [
+        "Nguyễn Thị An",
+        "Nữ",
+        "02/05/1980",
+        "Chính thức",
+        "01/03/2005",
+        "01/03/2006",
+        "0521******56",
+        "0912345678",
+    ]
     assert model.index(1, people_model.BIRTH).data() == "1975"
     assert model.index(2, people_model.BIRTH).data() == "07/1990"
     assert model.index(1, people_model.SEX).data() == "Nam"
     assert model.index(3, people_model.STATUS).data() == STATUS_LABELS["transferred_out"]
     assert model.index(4, people_model.STATUS).data() == "Chính thức (miễn SH)"
+    assert model.column_texts(people_model.SEX) == ["Nữ", "Nam", "Nam", "Nữ", "Nữ", "Nữ"]
 
 
 def test_object_role_and_row_lookup(model: PeopleModel) -> None:
@@ -124,7 +191,11 @@ def test_mask_id_number() -> None:
 
 def test_vn_date() -> None:
     assert [vn_date(d) for d in ("2020-03-05", "2020-03", "2020", None)] == [
-        "05/03/2020", "03/2020", "2020", ""]
+        "05/03/2020",
+        "03/2020",
+        "2020",
+        "",
+    ]
 
 
 def test_name_sort_is_vietnamese(proxy: PeopleFilterProxy) -> None:
@@ -138,8 +209,8 @@ def test_name_sort_is_vietnamese(proxy: PeopleFilterProxy) -> None:
     assert names(proxy) == expected[::-1]
 
 
-def test_sort_role_is_name_sort_key(model: PeopleModel) -> None:
-    assert model.index(0, people_model.NAME).data(SortRole) == name_sort_key("Nguyễn Thị An")
+def test_sort_role_is_the_stored_vietnamese_key(model: PeopleModel) -> None:
+    assert model.index(0, people_model.NAME).data(SortRole) == sort_key_text("Nguyễn Thị An")
 
 
 def test_date_sort_puts_missing_last(proxy: PeopleFilterProxy) -> None:
@@ -150,8 +221,7 @@ def test_date_sort_puts_missing_last(proxy: PeopleFilterProxy) -> None:
 
 
 def test_status_groups(proxy: PeopleFilterProxy) -> None:
-    expected = {
-        "all": 6, "active": 3, "official": 2, "probationary": 1, "candidate": 1, "left": 2}
+    expected = {"all": 6, "active": 3, "official": 2, "probationary": 1, "candidate": 1, "left": 2}
     for key, count in expected.items():
         proxy.set_status_group(key)
         assert proxy.rowCount() == count, key
@@ -189,8 +259,12 @@ def test_set_rows_resets(model: PeopleModel, qtbot) -> None:
 
 def test_events_newest_first_with_labels() -> None:
     model = EventsModel()
-    model.set_rows([EventView("e1", "p", "ceremony", "2020-01-02", "", "", "", "t1"),
-                    EventView("e2", "p", "transfer_out", "2024-03-04", "", "", "Phường 5", "t2")])
+    model.set_rows(
+        [
+            EventView("e1", "p", "ceremony", "2020-01-02", "", "", "", "t1"),
+            EventView("e2", "p", "transfer_out", "2024-03-04", "", "", "Phường 5", "t2"),
+        ]
+    )
     assert model.index(0, events_model.DATE).data() == "04/03/2024"
     assert model.index(0, events_model.KIND).data() == "Chuyển sinh hoạt đi"
     assert model.index(1, events_model.KIND).data() == "Lễ kết nạp"
@@ -215,3 +289,35 @@ def test_demo_register_in_model(demo_register, qtmodeltester) -> None:
     assert len(shown) == len(rows) >= 40
     assert shown == sorted(shown, key=name_sort_key)
     qtmodeltester.check(proxy, force_py=True)
+
+
+@given(st.text(alphabet="0123456789", max_size=20))
+def test_mask_never_shows_more_than_six_digits(number: str) -> None:
+    masked = mask_id_number(number)
+    assert len(masked) == len(number)
+    assert sum(ch.isdigit() for ch in masked) <= 6
+
+
+@given(st.lists(st.text(alphabet="abcđêơ", min_size=1, max_size=8), min_size=1, max_size=6))
+def test_two_lines_keeps_every_word(words: list[str]) -> None:
+    text = " ".join(words)
+    split = two_lines(text)
+    assert split.replace("\n", " ") == text
+    assert split.count("\n") == (1 if len(words) > 1 else 0)
+
+
+@pytest.mark.parametrize(
+    ("typed", "tidy"),
+    [
+        ("5/3/1985", "05/03/1985"),
+        ("05031985", "05/03/1985"),
+        ("3/1985", "03/1985"),
+        ("1985", "1985"),
+        ("1985-03-05", "05/03/1985"),
+        ("", ""),
+        ("31/02/1985", "31/02/1985"),
+        ("abc", "abc"),
+    ],
+)
+def test_tidy_date_text(typed: str, tidy: str) -> None:
+    assert tidy_date_text(typed) == tidy

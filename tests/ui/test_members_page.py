@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
 from desktop_app.domain.membership import EXITS, MEMBERS
 from desktop_app.domain.names import name_sort_key
@@ -79,6 +78,7 @@ def search(page: MembersPage, runner: TaskRunner, text: str) -> list[str]:
 
 # -- loading and order ---------------------------------------------------------------------
 
+
 def test_loads_when_shown_and_counts(page, everyone) -> None:
     active = [p for p in everyone if p.status in MEMBERS]
     assert page.model.rowCount() == len(everyone) >= 40
@@ -119,8 +119,10 @@ def test_vietnamese_order(page, everyone) -> None:
 def test_sort_by_birth_date(page) -> None:
     page.set_status_group("all")
     page.table.sortByColumn(people_model.BIRTH, Qt.SortOrder.AscendingOrder)
-    births = [page.proxy.index(r, people_model.BIRTH).data(ObjectRole).birth_date
-              for r in range(page.proxy.rowCount())]
+    births = [
+        page.proxy.index(r, people_model.BIRTH).data(ObjectRole).birth_date
+        for r in range(page.proxy.rowCount())
+    ]
     known = [b for b in births if b]
     assert known == sorted(known)
 
@@ -136,6 +138,7 @@ def test_table_setup(page) -> None:
 
 # -- search --------------------------------------------------------------------------------
 
+
 def test_search_with_and_without_diacritics(page, runner, everyone) -> None:
     page.set_status_group("all")
     nguyen = {p.full_name for p in everyone if p.full_name.startswith("Nguyễn")}
@@ -147,8 +150,12 @@ def test_search_with_and_without_diacritics(page, runner, everyone) -> None:
 
 
 def test_search_tones_thuy(page, runner) -> None:
-    added = run(runner, lambda reg: members.add_person(
-        reg, {"full_name": "Đặng Thị Thuỷ", "sex": "female", "birth_date": "1990"}))
+    added = run(
+        runner,
+        lambda reg: members.add_person(
+            reg, {"full_name": "Đặng Thị Thuỷ", "sex": "female", "birth_date": "1990"}
+        ),
+    )
     page.reload()
     settle(runner)
     page.set_status_group("all")
@@ -185,8 +192,11 @@ def test_stale_results_are_dropped(page, runner, monkeypatch) -> None:
     page.set_status_group("all")
     held: list[tuple] = []
     real_submit = runner.submit
-    monkeypatch.setattr(runner, "submit", lambda work, on_done=None, on_error=None, **kw:
-                        held.append((work, on_done)))
+    monkeypatch.setattr(
+        runner,
+        "submit",
+        lambda work, on_done=None, on_error=None, **kw: held.append((work, on_done)),
+    )
     type_text(page.search, "tr")  # "t" then "tr"
     monkeypatch.setattr(runner, "submit", real_submit)
     assert len(held) == 2
@@ -209,14 +219,22 @@ def test_escape_clears_search_and_ctrl_f_focuses(qtbot, page, runner) -> None:
     settle(runner)
     assert page.search.text() == ""
     assert page.proxy.rowCount() == sum(
-        1 for r in range(page.model.rowCount()) if page.model.person(r).status in MEMBERS)
+        1 for r in range(page.model.rowCount()) if page.model.person(r).status in MEMBERS
+    )
 
 
 # -- status filter -------------------------------------------------------------------------
 
+
 def test_status_filter(page, everyone) -> None:
-    groups = {"all": None, "active": MEMBERS, "official": ("official",),
-              "probationary": ("probationary",), "candidate": ("candidate",), "left": EXITS}
+    groups = {
+        "all": None,
+        "active": MEMBERS,
+        "official": ("official",),
+        "probationary": ("probationary",),
+        "candidate": ("candidate",),
+        "left": EXITS,
+    }
     for key, statuses in groups.items():
         page.status_filter.setCurrentIndex(page.status_filter.findData(key))
         expected = [p for p in everyone if statuses is None or p.status in statuses]
@@ -229,14 +247,17 @@ def test_status_filter(page, everyone) -> None:
 def test_filter_and_search_combine(page, runner) -> None:
     page.set_status_group("left")
     left = shown_names(page)
-    assert left and all(page.proxy.index(r, 0).data(ObjectRole).status in EXITS
-                        for r in range(page.proxy.rowCount()))
+    assert left and all(
+        page.proxy.index(r, 0).data(ObjectRole).status in EXITS
+        for r in range(page.proxy.rowCount())
+    )
     name = left[0].split()[-1]
     assert left[0] in search(page, runner, name)
     assert all(n in left for n in shown_names(page))
 
 
 # -- keyboard and actions ------------------------------------------------------------------
+
 
 def test_keyboard_search_enter_opens_detail_escape_returns(qtbot, page, runner) -> None:
     qtbot.keyClick(page.table, Qt.Key.Key_F, CTRL)
@@ -267,15 +288,25 @@ def test_double_click_opens_detail(qtbot, page, runner) -> None:
 
 def test_shortcuts_call_the_dialogs(qtbot, page, runner, monkeypatch) -> None:
     calls: list[tuple[str, object]] = []
-    monkeypatch.setattr(MemberDialog, "ask", classmethod(
-        lambda cls, runner, person=None, parent=None: calls.append(("member", person))))
-    monkeypatch.setattr(EventDialog, "ask", classmethod(
-        lambda cls, runner, person, parent=None: calls.append(("event", person))))
+    monkeypatch.setattr(
+        MemberDialog,
+        "ask",
+        classmethod(lambda cls, runner, person=None, parent=None: calls.append(("member", person))),
+    )
+    monkeypatch.setattr(
+        EventDialog,
+        "ask",
+        classmethod(lambda cls, runner, person, parent=None: calls.append(("event", person))),
+    )
     page.table.setFocus()
     page._select_proxy_row(0)
     first = page.current_person()
-    for key, modifier in ((Qt.Key.Key_N, CTRL), (Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier),
-                          (Qt.Key.Key_E, CTRL), (Qt.Key.Key_G, CTRL)):
+    for key, modifier in (
+        (Qt.Key.Key_N, CTRL),
+        (Qt.Key.Key_F2, Qt.KeyboardModifier.NoModifier),
+        (Qt.Key.Key_E, CTRL),
+        (Qt.Key.Key_G, CTRL),
+    ):
         qtbot.keyClick(page.table, key, modifier)
     assert calls == [("member", None), ("member", first), ("member", first), ("event", first)]
 
@@ -292,10 +323,18 @@ def test_buttons_need_a_selection(page) -> None:
 
 def test_added_candidate_is_revealed(page, runner, monkeypatch) -> None:
     """A new candidate is hidden by the default filter: the page widens it and selects them."""
+
     def fake_ask(cls, runner_, person=None, parent=None):
-        return runner_.submit(lambda reg: members.add_person(
-            reg, {"full_name": "Nguyễn Thị Phương Thảo", "sex": "female",
-                  "birth_date": "02/09/2001"})).result(timeout=30)
+        return runner_.submit(
+            lambda reg: members.add_person(
+                reg,
+                {
+                    "full_name": "Nguyễn Thị Phương Thảo",
+                    "sex": "female",
+                    "birth_date": "02/09/2001",
+                },
+            )
+        ).result(timeout=30)
 
     monkeypatch.setattr(MemberDialog, "ask", classmethod(fake_ask))
     total = page.model.rowCount()
@@ -321,57 +360,107 @@ def test_no_register_open(qtbot) -> None:
 
 # -- screenshots ---------------------------------------------------------------------------
 
-@pytest.fixture
-def shell_style(qapp):
-    """The shell's look (Fusion, palette, 10 pt font) for screenshots, restored afterwards."""
-    style = pytest.importorskip("desktop_app.ui.style")
-    saved = (qapp.style().name(), qapp.palette(), qapp.font(), qapp.styleSheet())
-    style.apply(qapp)
-    yield
-    qapp.setStyleSheet(saved[3])
-    qapp.setFont(saved[2])
-    qapp.setPalette(saved[1])
-    qapp.setStyle(saved[0])
+
+def find_row(page: MembersPage, name: str) -> str:
+    return next(
+        page.model.person(r).id
+        for r in range(page.model.rowCount())
+        if page.model.person(r).full_name == name
+    )
 
 
-def grab(widget, name: str) -> Path:
-    SCREENS.mkdir(parents=True, exist_ok=True)
-    QApplication.processEvents()
-    path = SCREENS / name
-    assert widget.grab().save(str(path))
-    return path
-
-
-def test_screenshots(qtbot, shell_style, runner) -> None:
+def test_screenshots_page(qtbot, vietnamese, screens, runner) -> None:
+    """The page and the detail with the demo register, in Vietnamese with the program's look
+    (tests/ui/conftest.py); look at tests/artifacts/screens/members_*.png."""
     page = MembersPage(runner)
     qtbot.addWidget(page)
     page.resize(1280, 800)
     page.show()
     settle(runner)
     page.set_status_group("all")
-    grab(page, "members_1280x800.png")
+    screens(page, "members_1280x800")
     page.resize(1010, 800)  # what the page gets beside the shell's 270 px sidebar
-    grab(page, "members_in_shell_1010x800.png")
+    screens(page, "members_in_shell_1010x800")
     type_text(page.search, "thuy")
     settle(runner)
-    grab(page, "members_search_thuy.png")
+    screens(page, "members_search_thuy")
+    page.search.clear()
+    type_text(page.search, "xyz")
+    settle(runner)
+    assert page.empty_hint.isVisible()
+    screens(page, "members_no_match")
     page.search.clear()
     settle(runner)
-    page.select_person(next(page.model.person(r).id for r in range(page.model.rowCount())
-                            if page.model.person(r).full_name == "Trần Tường Hằng"))
+    page.select_person(find_row(page, "Trần Tường Hằng"))
     page.open_detail()
     settle(runner)
-    grab(page, "member_detail_1010x800.png")
+    screens(page, "member_detail_1010x800")
     page.resize(1280, 800)
-    grab(page, "member_detail_1280x800.png")
-    person = page.detail.person
-    for name, dialog in (("member_dialog_add.png", MemberDialog(runner, None, page)),
-                         ("member_dialog_edit.png", MemberDialog(runner, person, page)),
-                         ("event_dialog.png", EventDialog(runner, person, page,
-                                                          today=dt.date(2026, 11, 22)))):
+    screens(page, "member_detail_1280x800")
+    assert (SCREENS / "members_1280x800.png").exists()
+
+
+def test_screenshots_dialogs(qtbot, vietnamese, screens, runner, monkeypatch) -> None:
+    """The dialogs at their natural size: empty, filled, with inline errors and warnings,
+    with a possible duplicate, and the event dialog with the register's refusal."""
+    from desktop_app.ui.dialogs import member_dialog
+    from tests.ui.helpers import commit_text
+
+    monkeypatch.setattr(member_dialog, "ask_discard", lambda parent: True)
+    people = run(runner, members.list_people)
+    hang = next(p for p in people if p.full_name == "Trần Tường Hằng")
+    binh = next(p for p in people if p.full_name == "Bùi Tuấn Bình")
+
+    def show(dialog, name: str) -> None:
         qtbot.addWidget(dialog)
         dialog.show()
         dialog.adjustSize()
-        grab(dialog, name)
-        dialog.close()
-    assert len(list(SCREENS.glob("*.png"))) >= 8
+        screens(dialog, name)
+
+    show(MemberDialog(runner), "member_dialog_add")
+    show(MemberDialog(runner, hang), "member_dialog_edit")
+    errors = MemberDialog(runner)
+    show(errors, "member_dialog_errors")
+    commit_text(errors.editors["full_name"], "Lan")
+    commit_text(errors.editors["birth_date"], "12/05/2031")
+    commit_text(errors.editors["id_number"], "0521901234567")
+    commit_text(errors.editors["phone"], "12345")
+    commit_text(errors.editors["notes"], "ghi chú " * 1250)
+    errors.adjustSize()
+    screens(errors, "member_dialog_errors")
+    duplicate = MemberDialog(runner)
+    show(duplicate, "member_dialog_duplicate")
+    commit_text(duplicate.editors["full_name"], "Lê Thị Cúc")
+    duplicate.editors["sex"].setCurrentIndex(1)
+    commit_text(duplicate.editors["birth_date"], "28/02/1988")
+    commit_text(duplicate.editors["id_number"], "031185123456")  # warns: year digits
+    duplicate.save_button.click()
+    settle(runner)
+    assert duplicate.duplicates.isVisible()
+    duplicate.adjustSize()
+    screens(duplicate, "member_dialog_duplicate")
+    show(EventDialog(runner, hang, today=dt.date(2026, 11, 22)), "event_dialog")
+    refused = EventDialog(runner, binh)
+    show(refused, "event_dialog_refused")
+    refused.set_kind("recognition")
+    refused.save_button.click()
+    settle(runner)
+    assert refused.banner.isVisible()
+    refused.adjustSize()
+    screens(refused, "event_dialog_refused")
+    transfer = EventDialog(runner, hang)
+    show(transfer, "event_dialog_transfer")
+    transfer.set_kind("transfer_out")
+    commit_text(transfer.place, "Chi bộ Trường THCS Lê Lợi, phường Quy Nhơn Bắc")
+    transfer.adjustSize()
+    screens(transfer, "event_dialog_transfer")
+
+
+def test_ctrl_f_from_the_detail_goes_back_to_search(qtbot, page, runner) -> None:
+    page._select_proxy_row(0)
+    page.open_detail()
+    settle(runner)
+    page.detail.setFocus()
+    qtbot.keyClick(page.detail, Qt.Key.Key_F, CTRL)
+    assert page.stack.currentWidget() is page.list_view
+    assert page.search.hasFocus()

@@ -39,8 +39,13 @@ class EventDialog(QDialog):
     """Kind, date (today by default), decision number, place (when the kind needs one), reason.
     The register's refusal (StateError) is shown in the dialog, which stays open."""
 
-    def __init__(self, runner: TaskRunner, person: PersonView, parent: QWidget | None = None,
-                 today: dt.date | None = None):
+    def __init__(
+        self,
+        runner: TaskRunner,
+        person: PersonView,
+        parent: QWidget | None = None,
+        today: dt.date | None = None,
+    ):
         super().__init__(parent)
         self._runner = runner
         self._person = person
@@ -51,8 +56,9 @@ class EventDialog(QDialog):
         self._kind_changed()
 
     @classmethod
-    def ask(cls, runner: TaskRunner, person: PersonView,
-            parent: QWidget | None = None) -> EventView | None:
+    def ask(
+        cls, runner: TaskRunner, person: PersonView, parent: QWidget | None = None
+    ) -> EventView | None:
         """The recorded EventView, or None if cancelled."""
         dialog = cls(runner, person, parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -92,13 +98,14 @@ class EventDialog(QDialog):
         self.banner = Banner(self)
         layout.addWidget(self.banner)
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(540)
 
     @property
     def kind_code(self) -> str:
@@ -134,11 +141,18 @@ class EventDialog(QDialog):
             return
         spec = EVENT_KINDS[self.kind_code]
         person_id, kind, on = self._person.id, self.kind_code, self.date.date()
-        texts = {"reason": self.reason.text(), "reference": self.reference.text(),
-                 "place": self.place.text() if spec.needs_place else ""}
+        texts = {
+            "reason": self.reason.text(),
+            "reference": self.reference.text(),
+            "place": self.place.text() if spec.needs_place else "",
+        }
         self._set_busy(True)
-        self._runner.submit(lambda reg: members.record_event(reg, person_id, kind, on, **texts),
-                            self._saved, self._failed, parent=self)
+        self._runner.submit(
+            lambda reg: members.record_event(reg, person_id, kind, on, **texts),
+            self._saved,
+            self._failed,
+            parent=self,
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy

@@ -34,53 +34,71 @@ from desktop_app.domain.errors import DomainError, DuplicateError, Problem, Vali
 from desktop_app.domain.person import FIELDS, MEMBERSHIP_LABELS, POLITICAL_THEORY, SEX_LABELS
 from desktop_app.services import members
 from desktop_app.services.views import PersonView
-from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.tasks import TaskRunner, Work
 from desktop_app.ui.widgets.date_edit import DateEdit
-from desktop_app.ui.widgets.messages import Banner, FieldMessage
+from desktop_app.ui.widgets.messages import ERROR_COLOR, Banner, FieldMessage
 from desktop_app.ui.widgets.text import fill
 
 log = logging.getLogger(__name__)
 
 FIELD_GROUPS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    (QT_TRANSLATE_NOOP("MemberDialog", "Personal details"),
-     ("full_name", "other_names", "sex", "birth_date", "ethnicity", "religion", "id_number",
-      "native_place", "education", "political_theory", "profession", "occupation")),
-    (QT_TRANSLATE_NOOP("MemberDialog", "Party"),
-     ("membership", "admission_decision_date", "ceremony_date", "official_date",
-      "party_card_number")),
+    (
+        QT_TRANSLATE_NOOP("MemberDialog", "Personal details"),
+        (
+            "full_name",
+            "other_names",
+            "sex",
+            "birth_date",
+            "ethnicity",
+            "religion",
+            "id_number",
+            "native_place",
+            "education",
+            "political_theory",
+            "profession",
+            "occupation",
+        ),
+    ),
+    (
+        QT_TRANSLATE_NOOP("MemberDialog", "Party"),
+        (
+            "membership",
+            "admission_decision_date",
+            "ceremony_date",
+            "official_date",
+            "party_card_number",
+        ),
+    ),
     (QT_TRANSLATE_NOOP("MemberDialog", "Contact and notes"), ("phone", "residence", "notes")),
 )
 _CATALOGS: dict[str, tuple[tuple[str, ...], Callable[[str], str | None]]] = {
     "ethnicity": (catalogs.ETHNICITIES, catalogs.match_ethnicity),
     "religion": (catalogs.RELIGIONS, catalogs.match_religion),
 }
-_SAME_ID = "cùng số định danh"  # DuplicateError's reason for a same-ID match (services.members)
-
-
 def group_title(source: str) -> str:
     return QCoreApplication.translate("MemberDialog", source)
-
-
-def is_same_id_match(match: tuple[str, str, str]) -> bool:
-    """A same-ID-number duplicate can never be saved, even when the user confirms."""
-    return match[2].startswith(_SAME_ID)
 
 
 def ask_discard(parent: QWidget) -> bool:
     """Ask before throwing typed changes away (tests monkeypatch this)."""
     answer = QMessageBox.question(
-        parent, parent.tr("Discard changes?"),
-        parent.tr("The changes you typed have not been saved. Close anyway?"),
+        parent,
+        QCoreApplication.translate("MemberDialog", "Discard changes?"),
+        QCoreApplication.translate(
+            "MemberDialog", "The changes you typed have not been saved. Close anyway?"
+        ),
         QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-        QMessageBox.StandardButton.Cancel)
+        QMessageBox.StandardButton.Cancel,
+    )
     return answer == QMessageBox.StandardButton.Discard
 
 
 class MemberDialog(QDialog):
     """The person form. ``saved`` holds the PersonView once the register accepted it."""
 
-    def __init__(self, runner: TaskRunner, person: PersonView | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self, runner: TaskRunner, person: PersonView | None = None, parent: QWidget | None = None
+    ):
         super().__init__(parent)
         self._runner = runner
         self._person = person
@@ -99,8 +117,9 @@ class MemberDialog(QDialog):
         self._revalidate()
 
     @classmethod
-    def ask(cls, runner: TaskRunner, person: PersonView | None = None,
-            parent: QWidget | None = None) -> PersonView | None:
+    def ask(
+        cls, runner: TaskRunner, person: PersonView | None = None, parent: QWidget | None = None
+    ) -> PersonView | None:
         """Add (``person=None``) or edit a person; the saved PersonView, or None if cancelled."""
         dialog = cls(runner, person, parent)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
@@ -110,8 +129,9 @@ class MemberDialog(QDialog):
 
     def _build(self) -> None:
         editing = self._person is not None
-        self.setWindowTitle(fill(self.tr("Edit %1"), self._person.full_name) if editing
-                            else self.tr("Add a person"))
+        self.setWindowTitle(
+            fill(self.tr("Edit %1"), self._person.full_name) if editing else self.tr("Add a person")
+        )
         self.form = QWidget(self)
         columns = QHBoxLayout(self.form)
         columns.setContentsMargins(0, 0, 0, 0)
@@ -119,6 +139,7 @@ class MemberDialog(QDialog):
         for i, (title, names) in enumerate(FIELD_GROUPS):
             (left if i == 0 else right).addWidget(self._group(title, names))
         left.addStretch(1)
+        right.addStretch(1)
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
@@ -137,6 +158,8 @@ class MemberDialog(QDialog):
         box.setMinimumWidth(self.fontMetrics().averageCharWidth() * 68)
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        line_height = QLineEdit().sizeHint().height()  # an unparented probe, freed at once
         for name in names:
             cell = QWidget(box)
             rows = QVBoxLayout(cell)
@@ -148,6 +171,9 @@ class MemberDialog(QDialog):
             rows.addWidget(message)
             label = QLabel(FIELDS[name].label, box)
             label.setBuddy(editor)
+            label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            top = max(0, (line_height - label.fontMetrics().height()) // 2)
+            label.setContentsMargins(0, top, 0, 0)  # level with the field, not its message
             form.addRow(label, cell)
             self.editors[name], self.messages[name] = editor, message
         return box
@@ -172,8 +198,11 @@ class MemberDialog(QDialog):
     def _membership_label(self, parent: QWidget) -> QLabel:
         assert self._person is not None
         hint = html.escape(self.tr("changes only through events"))
-        label = QLabel(f"<b>{html.escape(self._person.status_label)}</b> "
-                       f"<span style='color:#5c5c5c'>({hint})</span>", parent)
+        label = QLabel(
+            f"<b>{html.escape(self._person.status_label)}</b> "
+            f"<span style='color:#5c5c5c'>({hint})</span>",
+            parent,
+        )
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
         return label
@@ -220,12 +249,14 @@ class MemberDialog(QDialog):
         self.duplicates = QFrame(self)
         self.duplicates.setObjectName("duplicates")
         self.duplicates.setStyleSheet(
-            "#duplicates { background: #fff4e0; border: 1px solid #f0c987; border-radius: 4px; }")
+            "#duplicates { background: #fff4e0; border: 1px solid #f0c987; border-radius: 4px; }"
+        )
         box = QVBoxLayout(self.duplicates)
         self.duplicates_text = QLabel(self.duplicates)
         self.duplicates_text.setWordWrap(True)
-        self.save_anyway = QPushButton(self.tr("This is a different person, save anyway"),
-                                       self.duplicates)
+        self.save_anyway = QPushButton(
+            self.tr("This is a different person, save anyway"), self.duplicates
+        )
         self.save_anyway.clicked.connect(lambda: self._save(allow_duplicate=True))
         box.addWidget(self.duplicates_text)
         box.addWidget(self.save_anyway, 0, Qt.AlignmentFlag.AlignLeft)
@@ -234,7 +265,8 @@ class MemberDialog(QDialog):
 
     def _build_buttons(self) -> QDialogButtonBox:
         buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
+        )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setDefault(True)
         buttons.accepted.connect(self._save)
@@ -267,8 +299,9 @@ class MemberDialog(QDialog):
         values: dict[str, object] = {}
         for name, editor in self.editors.items():
             if isinstance(editor, QComboBox):
-                values[name] = editor.currentText() if editor.isEditable() else (
-                    editor.currentData() or "")
+                values[name] = (
+                    editor.currentText() if editor.isEditable() else (editor.currentData() or "")
+                )
             elif isinstance(editor, QPlainTextEdit):
                 values[name] = editor.toPlainText()
             elif isinstance(editor, QLineEdit):
@@ -279,6 +312,7 @@ class MemberDialog(QDialog):
 
     def _connect_changes(self) -> None:
         for name, editor in self.editors.items():
+
             def changed(*_args: object, name: str = name) -> None:
                 self._changed(name)
 
@@ -298,10 +332,13 @@ class MemberDialog(QDialog):
     # -- validation ----------------------------------------------------------------------
 
     def _revalidate(self, extra: list[Problem] | None = None) -> None:
-        checked = members.check(self.data())
+        """Check the whole record; say what is wrong under each field, except for fields the
+        user has not reached yet and left empty (the summary asks to fill those in)."""
+        data = self.data()
+        checked = members.check(data)
         self._problems = checked.problems + (extra or [])
         for name, message in self.messages.items():
-            visible = self._show_all or name in self._touched
+            visible = self._show_all or name in self._touched or bool(data.get(name))
             errors = [p.message for p in self._problems if p.field == name] if visible else []
             warnings = [p.message for p in checked.warnings if p.field == name] if visible else []
             message.show_messages(errors, warnings)
@@ -309,16 +346,27 @@ class MemberDialog(QDialog):
         self.save_button.setEnabled(not self._problems and not self._busy)
 
     def _show_summary(self) -> None:
+        """Name the fields that block saving: those still to fill in, then those marked red."""
         if not self._problems:
             self.summary.clear()
             self.summary.hide()
             return
-        shown = any(self.messages[p.field].level == "error" for p in self._problems
-                    if p.field in self.messages)
-        color = "#b3261e" if shown else "#555555"
-        self.summary.setStyleSheet(f"color: {color};")
-        self.summary.setText(fill(self.tr("Cannot save yet. %1"),
-                                  "; ".join(str(p) for p in self._problems)))
+        order = list(self.editors)
+        fields = sorted({p.field for p in self._problems}, key=order.index)
+        marked = [f for f in fields if self.messages[f].level == "error"]
+        empty = [f for f in fields if f not in marked]
+        parts = [self.tr("Cannot save yet.")]
+        if empty:
+            parts.append(fill(self.tr("Fill in: %1."), ", ".join(FIELDS[f].label for f in empty)))
+        if marked:
+            parts.append(
+                fill(
+                    self.tr("Correct the fields marked in red: %1."),
+                    ", ".join(FIELDS[f].label for f in marked),
+                )
+            )
+        self.summary.setStyleSheet(f"color: {ERROR_COLOR if marked else '#555555'};")
+        self.summary.setText(" ".join(parts))
         self.summary.show()
 
     @property
@@ -336,20 +384,25 @@ class MemberDialog(QDialog):
         if self._busy or self._problems:
             return
         person = self._person
+        if person is not None and not self._changes():
+            self.saved = person  # nothing changed: nothing to write
+            self.accept()
+            return
+        self._set_busy(True)
+        self._runner.submit(
+            self._save_work(allow_duplicate), self._save_done, self._save_failed, parent=self
+        )
+
+    def _save_work(self, allow_duplicate: bool) -> Work:
+        """The write to run on the database thread (values captured now, on the GUI thread)."""
+        person = self._person
         if person is None:
             data = self.data()
-            work = lambda reg: members.add_person(reg, data, allow_duplicate=allow_duplicate)  # noqa: E731
-        else:
-            changes = self._changes()
-            if not changes:
-                self.saved = person
-                self.accept()
-                return
-            work = lambda reg: members.update_person(  # noqa: E731
-                reg, person.id, changes, expected_version=person.version,
-                allow_duplicate=allow_duplicate)
-        self._set_busy(True)
-        self._runner.submit(work, self._save_done, self._save_failed, parent=self)
+            return lambda reg: members.add_person(reg, data, allow_duplicate=allow_duplicate)
+        changes, version = self._changes(), person.version
+        return lambda reg: members.update_person(
+            reg, person.id, changes, expected_version=version, allow_duplicate=allow_duplicate
+        )
 
     def _set_busy(self, busy: bool) -> None:
         self._busy = busy
@@ -377,11 +430,13 @@ class MemberDialog(QDialog):
         self.save_button.setEnabled(not self._problems)
 
     def _show_duplicates(self, exc: DuplicateError) -> None:
-        blocking = any(is_same_id_match(m) for m in exc.matches)
+        blocking = exc.blocking
         lines = [f"• {name} ({why})" for _id, name, why in exc.matches]
         if blocking:
-            intro = self.tr("This ID number already belongs to someone in the register. "
-                            "One ID number is one person: check the number.")
+            intro = self.tr(
+                "This ID number already belongs to someone in the register. "
+                "One ID number is one person: check the number."
+            )
         else:
             intro = self.tr("This person may already be in the register:")
         self.duplicates_text.setText("\n".join([intro, *lines]))

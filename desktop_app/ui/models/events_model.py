@@ -60,18 +60,26 @@ class EventsModel(QAbstractTableModel):
         event = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (vn_date(event.date), event.label, event.reference, event.place,
-                    event.reason)[column]
+            return (vn_date(event.date), event.label, event.reference, event.place, event.reason)[
+                column
+            ]
         if role == SortRole:
-            return (event.date, event.created_at) if column == DATE else (
-                (event.label, event.reference, event.place, event.reason)[column - 1])
+            return (
+                (event.date, event.created_at)
+                if column == DATE
+                else ((event.label, event.reference, event.place, event.reason)[column - 1])
+            )
         if role == ObjectRole:
             return event
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
-                and 0 <= section < len(HEADERS)):
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(HEADERS)
+        ):
             return QCoreApplication.translate("EventsModel", HEADERS[section])
         return None

@@ -17,7 +17,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop_app.domain.membership import EXITS, MEMBERS, STATUS_LABELS, STATUSES
-from desktop_app.domain.names import name_sort_key
 from desktop_app.domain.person import FIELDS, SEX_LABELS
 from desktop_app.services.views import PersonView
 from desktop_app.ui.models.roles import ObjectRole, SortRole, date_key, mask_id_number, vn_date
@@ -26,8 +25,15 @@ Index = QModelIndex | QPersistentModelIndex
 
 NAME, SEX, BIRTH, STATUS, CEREMONY, OFFICIAL, ID_NUMBER, PHONE = range(8)
 COLUMN_COUNT = 8
-_FIELD_OF = {NAME: "full_name", SEX: "sex", BIRTH: "birth_date", CEREMONY: "ceremony_date",
-             OFFICIAL: "official_date", ID_NUMBER: "id_number", PHONE: "phone"}
+_FIELD_OF = {
+    NAME: "full_name",
+    SEX: "sex",
+    BIRTH: "birth_date",
+    CEREMONY: "ceremony_date",
+    OFFICIAL: "official_date",
+    ID_NUMBER: "id_number",
+    PHONE: "phone",
+}
 _STATUS_HEADER = QT_TRANSLATE_NOOP("PeopleModel", "Status")
 _LEFT_COLOR = QColor("#6b6b6b")
 _ONE_LINE = (NAME, STATUS)  # wide columns keep their header on one line
@@ -43,27 +49,42 @@ def column_header(column: int) -> str:
 
 def two_lines(text: str) -> str:
     """Break a header over two lines as evenly as the words allow, so narrow columns of dates
-    and numbers need not be as wide as their labels ("Ngày chính thức" → "Ngày chính" over "thức")."""
+    and numbers need not be as wide as their labels ("Ngày" over "chính thức")."""
     words = text.split()
     if len(words) < 2:
         return text
-    cut = min(range(1, len(words)),
-              key=lambda i: max(len(" ".join(words[:i])), len(" ".join(words[i:]))))
+    cut = min(
+        range(1, len(words)), key=lambda i: max(len(" ".join(words[:i])), len(" ".join(words[i:])))
+    )
     return " ".join(words[:cut]) + "\n" + " ".join(words[cut:])
 
 
 def _display(person: PersonView) -> tuple[str, ...]:
-    return (person.full_name, SEX_LABELS.get(person.sex, person.sex), vn_date(person.birth_date),
-            person.status_label, vn_date(person.ceremony_date), vn_date(person.official_date),
-            mask_id_number(person.id_number), person.phone)
+    return (
+        person.full_name,
+        SEX_LABELS.get(person.sex, person.sex),
+        vn_date(person.birth_date),
+        person.status_label,
+        vn_date(person.ceremony_date),
+        vn_date(person.official_date),
+        mask_id_number(person.id_number),
+        person.phone,
+    )
 
 
 def _sort_keys(person: PersonView) -> tuple[tuple, ...]:
-    name = name_sort_key(person.full_name)
+    name = person.sort_key  # stored Vietnamese order (given, middle, family): no work here
     status = (STATUSES.index(person.status), person.exempted, person.temporarily_away)
-    return (name, (person.sex, name), (*date_key(person.birth_date), name), (*status, name),
-            (*date_key(person.ceremony_date), name), (*date_key(person.official_date), name),
-            (*date_key(person.id_number), name), (*date_key(person.phone), name))
+    return (
+        name,
+        (person.sex, name),
+        (*date_key(person.birth_date), name),
+        (*status, name),
+        (*date_key(person.ceremony_date), name),
+        (*date_key(person.official_date), name),
+        (*date_key(person.id_number), name),
+        (*date_key(person.phone), name),
+    )
 
 
 class PeopleModel(QAbstractTableModel):
@@ -83,6 +104,10 @@ class PeopleModel(QAbstractTableModel):
         self._keys = [_sort_keys(p) for p in self._rows]
         self._row_of = {p.id: i for i, p in enumerate(self._rows)}
         self.endResetModel()
+
+    def column_texts(self, column: int) -> list[str]:
+        """Every row's display text in a column (to size it, whatever a filter shows)."""
+        return [texts[column] for texts in self._texts]
 
     def person(self, row: int) -> PersonView:
         return self._rows[row]
@@ -110,8 +135,9 @@ class PeopleModel(QAbstractTableModel):
             return _LEFT_COLOR
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> object:
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < COLUMN_COUNT:
             return None
         if role == Qt.ItemDataRole.DisplayRole:
@@ -124,14 +150,13 @@ class PeopleModel(QAbstractTableModel):
 
 # -- filtering -----------------------------------------------------------------------------
 
-_T = QT_TRANSLATE_NOOP
 STATUS_GROUPS: dict[str, tuple[str | None, frozenset[str] | None]] = {
-    "active": (_T("PeopleFilterProxy", "Active members"), frozenset(MEMBERS)),
+    "active": (QT_TRANSLATE_NOOP("PeopleFilterProxy", "Active members"), frozenset(MEMBERS)),
     "official": (None, frozenset({"official"})),
     "probationary": (None, frozenset({"probationary"})),
     "candidate": (None, frozenset({"candidate"})),
-    "left": (_T("PeopleFilterProxy", "Left the cell"), frozenset(EXITS)),
-    "all": (_T("PeopleFilterProxy", "Everyone"), None),
+    "left": (QT_TRANSLATE_NOOP("PeopleFilterProxy", "Left the cell"), frozenset(EXITS)),
+    "all": (QT_TRANSLATE_NOOP("PeopleFilterProxy", "Everyone"), None),
 }
 
 

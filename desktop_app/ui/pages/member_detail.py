@@ -4,7 +4,7 @@ overlays, and the timeline of events, with Edit, Record event and Undo last even
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QFont, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -38,8 +38,12 @@ _EMPTY = "—"
 def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     """A confirmation with No as the default answer (tests monkeypatch this)."""
     answer = QMessageBox.question(
-        parent, title, text, QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No)
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
     return answer == QMessageBox.StandardButton.Yes
 
 
@@ -81,14 +85,14 @@ class MemberDetail(QWidget):
     # -- building ------------------------------------------------------------------------
 
     def _build(self) -> None:
+        """Header, then the fields in two columns, then the timeline across the whole width
+        (room for the decision number, place and reason on a 1280 x 800 screen)."""
         layout = QVBoxLayout(self)
         layout.addLayout(self._build_header())
         self.banner = Banner(self)
         layout.addWidget(self.banner)
-        body = QHBoxLayout()
-        body.addWidget(self._build_fields(), 1)
-        body.addWidget(self._build_timeline(), 1)
-        layout.addLayout(body, 1)
+        layout.addWidget(self._build_fields())
+        layout.addWidget(self._build_timeline(), 1)
 
     def _build_header(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -103,7 +107,8 @@ class MemberDetail(QWidget):
         self.name_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status_label = QLabel(self)
         self.status_label.setStyleSheet(
-            "background: #e8eef7; border-radius: 4px; padding: 3px 8px;")
+            "background: #e8eef7; border-radius: 4px; padding: 3px 8px;"
+        )
         self.edit_button = QPushButton(self.tr("Edit"), self)
         self.event_button = QPushButton(self.tr("Record event"), self)
         self.undo_button = QPushButton(self.tr("Undo last event…"), self)
@@ -117,40 +122,66 @@ class MemberDetail(QWidget):
         return row
 
     def _build_fields(self) -> QScrollArea:
-        inner = QWidget()
-        column = QVBoxLayout(inner)
-        labels: list[QLabel] = []
-        for title, names in FIELD_GROUPS:
-            box = QGroupBox(group_title(title), inner)
-            form = QFormLayout(box)
-            form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-            form.setVerticalSpacing(7)
-            form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-            for name in names:
-                label = QLabel(FIELDS[name].label if name != "membership" else self.tr("Status"))
-                label.setStyleSheet("color: #555555;")
-                value = QLabel(box)
-                value.setWordWrap(True)
-                value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                form.addRow(label, value)
-                self.values[name] = value
-                labels.append(label)
-            if title == FIELD_GROUPS[1][0]:
-                self.exit_label = QLabel(self.tr("Left the cell on"))
-                self.exit_label.setStyleSheet("color: #555555;")
-                self.exit_value = QLabel(box)
-                form.addRow(self.exit_label, self.exit_value)
-                labels.append(self.exit_label)
-            column.addWidget(box)
-        column.addStretch(1)
-        width = max(label.sizeHint().width() for label in labels)
-        for label in labels:
-            label.setMinimumWidth(width)  # one label column across the three groups
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(inner)
-        return scroll
+        self.fields = QWidget()
+        columns = QHBoxLayout(self.fields)
+        columns.setContentsMargins(0, 0, 0, 0)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        right_keys: list[QLabel] = []
+        for i, (title, names) in enumerate(FIELD_GROUPS):
+            keys: list[QLabel] = []
+            (left if i == 0 else right).addWidget(self._field_group(title, names, keys))
+            right_keys += keys if i > 0 else []
+        width = max(label.sizeHint().width() for label in right_keys)
+        for label in right_keys:  # the right column's two groups line their values up
+            label.setMinimumWidth(width)
+        left.addStretch(1)
+        right.addStretch(1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        self.fields_scroll = QScrollArea(self)
+        self.fields_scroll.setWidgetResizable(True)
+        self.fields_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.fields_scroll.setWidget(self.fields)
+        return self.fields_scroll
+
+    def _field_group(self, title: str, names: tuple[str, ...], keys: list[QLabel]) -> QGroupBox:
+        box = QGroupBox(group_title(title), self.fields)
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setVerticalSpacing(6)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        for name in names:
+            key = self._muted(
+                FIELDS[name].label if name != "membership" else self.tr("Status"), box
+            )
+            value = QLabel(box)
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            form.addRow(key, value)
+            self.values[name] = value
+            keys.append(key)
+        if "membership" in names:  # the Party group also says when someone left
+            self.exit_label = self._muted(self.tr("Left the cell on"), box)
+            self.exit_value = QLabel(box)
+            form.addRow(self.exit_label, self.exit_value)
+            keys.append(self.exit_label)
+        return box
+
+    @staticmethod
+    def _muted(text: str, parent: QWidget) -> QLabel:
+        label = QLabel(text, parent)
+        label.setStyleSheet("color: #555555;")
+        return label
+
+    def _fit_fields(self) -> None:
+        """Show every field without scrolling unless a long note would squeeze the timeline."""
+        width = self.fields_scroll.viewport().width()
+        wanted = (
+            self.fields.heightForWidth(width)
+            if self.fields.hasHeightForWidth()
+            else self.fields.sizeHint().height()
+        ) + 4
+        self.fields_scroll.setFixedHeight(min(wanted, max(240, self.height() // 2)))
 
     def _build_timeline(self) -> QGroupBox:
         box = QGroupBox(self.tr("History (newest first)"), self)
@@ -163,10 +194,12 @@ class MemberDetail(QWidget):
         self.timeline.setWordWrap(True)
         self.timeline.verticalHeader().hide()
         self.timeline.verticalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents)  # long reasons wrap
+            QHeaderView.ResizeMode.ResizeToContents
+        )  # long reasons wrap
         header = self.timeline.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(events_model.REASON, QHeaderView.ResizeMode.Stretch)
+        header.setMinimumSectionSize(60)
         self.empty_timeline = QLabel(self.tr("No events recorded yet."), box)
         self.empty_timeline.setStyleSheet("color: #555555;")
         layout = QVBoxLayout(box)
@@ -205,7 +238,9 @@ class MemberDetail(QWidget):
         self.banner.clear_message()
         self._runner.submit(
             lambda reg: (members.get_person(reg, person_id), members.list_events(reg, person_id)),
-            lambda result: self._loaded(seq, *result), self._load_failed)
+            lambda result: self._loaded(seq, *result),
+            self._load_failed,
+        )
 
     def reload(self) -> None:
         if self.person is not None:
@@ -231,9 +266,14 @@ class MemberDetail(QWidget):
         self.exit_value.setVisible(has_exit)
         self.exit_value.setText(vn_date(person.exit_date))
         self.events_model.set_rows(events)
+        self._fit_fields()
         self.timeline.setVisible(bool(events))
         self.empty_timeline.setVisible(not events)
         self._set_enabled(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_fields()
 
     @staticmethod
     def _set_value(label: QLabel, text: str) -> None:
@@ -264,15 +304,24 @@ class MemberDetail(QWidget):
         event = last_event(self.events)
         if self.person is None or event is None:
             return
-        text = fill(self.tr("Withdraw the last event of %1: %2 on %3?\n"
-                            "The status it changed goes back to what it was."),
-                    self.person.full_name, event.label, vn_date(event.date))
+        text = fill(
+            self.tr(
+                "Withdraw the last event of %1: %2 on %3?\n"
+                "The status it changed goes back to what it was."
+            ),
+            self.person.full_name,
+            event.label,
+            vn_date(event.date),
+        )
         if not ask_yes_no(self, self.tr("Undo last event"), text):
             return
         person_id = self.person.id
         self._set_enabled(False)
-        self._runner.submit(lambda reg: members.undo_last_event(reg, person_id),
-                            lambda _event: self._after_change(person_id), self._undo_failed)
+        self._runner.submit(
+            lambda reg: members.undo_last_event(reg, person_id),
+            lambda _event: self._after_change(person_id),
+            self._undo_failed,
+        )
 
     def _undo_failed(self, exc: BaseException) -> None:
         self._set_enabled(self.person is not None)

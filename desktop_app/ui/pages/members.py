@@ -52,6 +52,7 @@ class MembersPage(QWidget):
         self._search_seq = 0
         self._load_seq = 0
         self._loaded = False
+        self._fitted = False
         self._select_after_load: str | None = None
         self.model = PeopleModel(self)
         self.proxy = PeopleFilterProxy(self)
@@ -78,18 +79,19 @@ class MembersPage(QWidget):
         outer.addWidget(self.stack)
         layout = QVBoxLayout(self.list_view)
         layout.addLayout(self._build_filters())
-        layout.addWidget(self._build_table(), 1)
         self.empty_hint = QLabel(self.list_view)
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setStyleSheet("color: #5c5c5c; padding: 4px;")
         self.empty_hint.hide()
         layout.addWidget(self.empty_hint)
+        layout.addWidget(self._build_table(), 1)
         layout.addLayout(self._build_buttons())
 
     def _build_filters(self) -> QHBoxLayout:
         self.search = QLineEdit(self.list_view)
         self.search.setPlaceholderText(
-            self.tr("Search by name, with or without accents, or ID number…"))
+            self.tr("Search by name, with or without accents, or ID number…")
+        )
         self.search.setToolTip(self.tr("Search (Ctrl+F); Esc clears it"))
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(380)
@@ -101,15 +103,16 @@ class MembersPage(QWidget):
         self.status_filter.setCurrentIndex(self.status_filter.findData(DEFAULT_GROUP))
         self.status_filter.currentIndexChanged.connect(self._group_changed)
         self.count_label = QLabel(self.list_view)
+        widest = fill(self.tr("Showing %1 / %2 people"), 8888, 8888)
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(widest))
         row = QHBoxLayout()
-        row.addWidget(self.search, 2)
+        row.addWidget(self.search, 1)
         filter_label = QLabel(self.tr("Show:"), self.list_view)
         filter_label.setBuddy(self.status_filter)
         row.addWidget(filter_label)
         row.addWidget(self.status_filter)
         row.addSpacing(12)
         row.addWidget(self.count_label)
-        row.addStretch(1)
         return row
 
     def _build_table(self) -> QTableView:
@@ -154,7 +157,7 @@ class MembersPage(QWidget):
             button.setToolTip(f"{button.text()} ({', '.join(keys)})")
             if owner is not None:
                 self._shortcut(owner, button.text(), keys, slot)
-        self._shortcut(self.list_view, self.tr("Search"), ("Ctrl+F",), self.focus_search)
+        self._shortcut(self, self.tr("Search"), ("Ctrl+F",), self.focus_search)
 
     @staticmethod
     def _shortcut(owner: QWidget, text: str, keys: tuple[str, ...], slot) -> QAction:
@@ -208,7 +211,7 @@ class MembersPage(QWidget):
 
     def _register_changed(self) -> None:
         self.model.set_rows([])
-        self._loaded = False
+        self._loaded = self._fitted = False
         self.show_list()
         if self.isVisible():
             self.reload()
@@ -231,8 +234,9 @@ class MembersPage(QWidget):
         keep = self._select_after_load or self.current_person_id()
         self._select_after_load = None
         self.model.set_rows(rows)
-        if not self._loaded:
+        if not self._fitted:
             self._fit_columns()
+            self._fitted = bool(rows)  # an empty first list is fitted again once people come
         self._loaded = True
         if keep:
             self.select_person(keep)
@@ -242,14 +246,15 @@ class MembersPage(QWidget):
         """Columns as wide as their contents and their (two-line) headers, without the room
         Qt keeps for a sort arrow in every header: the eight columns fit 1280 px beside the
         sidebar, and the name column always fits a long Vietnamese name."""
-        header = self.table.horizontalHeader()
-        metrics = header.fontMetrics()
+        metrics = self.table.horizontalHeader().fontMetrics()
+        cell = self.table.fontMetrics()
         for column in range(self.model.columnCount()):
             lines = str(self.model.headerData(column, Qt.Orientation.Horizontal)).split("\n")
             title = max(metrics.horizontalAdvance(line) for line in lines) + 20
-            content = self.table.sizeHintForColumn(column) + 8  # a little air around dates
+            texts = self.model.column_texts(column)  # all rows, whatever the filter shows
+            content = max((cell.horizontalAdvance(t) for t in texts), default=0) + 16
             self.table.setColumnWidth(column, max(content, title))
-        wide = self.table.fontMetrics().horizontalAdvance(LONG_NAME_SAMPLE) + 24
+        wide = cell.horizontalAdvance(LONG_NAME_SAMPLE) + 24
         if self.table.columnWidth(people_model.NAME) < wide:
             self.table.setColumnWidth(people_model.NAME, wide)
 
@@ -260,8 +265,9 @@ class MembersPage(QWidget):
         seq = self._search_seq
         if not self._runner.has_register:
             return
-        self._runner.submit(lambda reg: members.search_ids(reg, text),
-                            lambda ids: self.search_done(seq, ids))
+        self._runner.submit(
+            lambda reg: members.search_ids(reg, text), lambda ids: self.search_done(seq, ids)
+        )
 
     def search_done(self, seq: int, ids: list[str] | None) -> None:
         """Apply a search result unless a newer keystroke has been sent since."""
@@ -295,19 +301,25 @@ class MembersPage(QWidget):
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(fill(self.tr("Showing %1 / %2 people"), shown, total))
         self.empty_hint.setVisible(self._loaded and shown == 0)
-        if self.search.text().strip():
-            self.empty_hint.setText(fill(self.tr(
-                "No one matches «%1» here. Try fewer letters, or choose “Everyone”."),
-                self.search.text().strip()))
-        else:
-            self.empty_hint.setText(self.tr("No one in this group. Choose “Everyone” to see all."))
+        self.empty_hint.setText(self._empty_text())
+
+    def _empty_text(self) -> str:
+        text, everyone = self.search.text().strip(), self.proxy.status_group == "all"
+        if not text:
+            return self.tr("No one in this group. Choose “Everyone” to see all.")
+        if everyone:
+            return fill(self.tr("No one matches «%1». Try fewer letters."), text)
+        return fill(
+            self.tr("No one matches «%1» here. Try fewer letters, or choose “Everyone”."), text
+        )
 
     # -- selection -----------------------------------------------------------------------
 
     def current_person(self) -> PersonView | None:
         index = self.table.currentIndex()
         if not index.isValid() or not self.table.selectionModel().isRowSelected(
-                index.row(), QModelIndex()):
+            index.row(), QModelIndex()
+        ):
             return None
         return index.data(ObjectRole)
 
@@ -327,8 +339,10 @@ class MembersPage(QWidget):
 
     def _select_proxy_row(self, row: int) -> None:
         index = self.proxy.index(row, 0)
-        flags = (QItemSelectionModel.SelectionFlag.ClearAndSelect
-                 | QItemSelectionModel.SelectionFlag.Rows)
+        flags = (
+            QItemSelectionModel.SelectionFlag.ClearAndSelect
+            | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.table.selectionModel().setCurrentIndex(index, flags)
         self.table.scrollTo(index)
 

@@ -36,8 +36,9 @@ class DateEdit(QLineEdit):
         super().__init__(parent)
         self._partial = partial
         self.setValidator(QRegularExpressionValidator(_ALLOWED, self))
-        self.setPlaceholderText(self.tr("dd/mm/yyyy, mm/yyyy or yyyy") if partial
-                                else self.tr("dd/mm/yyyy"))
+        self.setPlaceholderText(
+            self.tr("dd/mm/yyyy, mm/yyyy or yyyy") if partial else self.tr("dd/mm/yyyy")
+        )
         self.setMaxLength(10)
         self.editingFinished.connect(self._tidy)
 

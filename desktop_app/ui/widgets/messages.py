@@ -9,9 +9,9 @@ ERROR_COLOR = "#b3261e"
 WARNING_COLOR = "#8a5300"
 _BANNER = {
     "error": f"color: {ERROR_COLOR}; background: #fdecea; border: 1px solid #f1b0aa;"
-             " border-radius: 4px; padding: 6px;",
+    " border-radius: 4px; padding: 6px;",
     "warning": f"color: {WARNING_COLOR}; background: #fff4e0; border: 1px solid #f0c987;"
-               " border-radius: 4px; padding: 6px;",
+    " border-radius: 4px; padding: 6px;",
 }
 
 
