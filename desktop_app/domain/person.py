@@ -88,7 +88,8 @@ def check_person(data: dict[str, object], today: dt.date) -> Checked:
             else clean_text("" if raw is None else str(raw))
         )
         if len(text) > spec.max_length:
-            out.error(name, f"quá dài ({vn_int(len(text))} ký tự, tối đa {spec.max_length})")
+            limit = vn_int(spec.max_length)
+            out.error(name, f"quá dài ({vn_int(len(text))} ký tự, tối đa {limit})")
         out.values[name] = text
     too_long = {p.field for p in out.problems}
     _check_name(out)

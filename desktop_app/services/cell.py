@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from desktop_app.domain.errors import NotFoundError, Problem, ValidationError
 from desktop_app.domain.names import clean_text
+from desktop_app.domain.numbers import vn_int
 from desktop_app.services.views import CellView, cell_view
 from desktop_app.store import cells, records
 from desktop_app.store.database import Register
@@ -21,7 +22,7 @@ CELL_FIELDS = {
 def check_cell(data: dict[str, object]) -> dict[str, str]:
     values = {k: clean_text(str(data.get(k) or "")) for k in CELL_FIELDS}
     problems = [
-        Problem(k, label, f"quá dài (tối đa {limit} ký tự)")
+        Problem(k, label, f"quá dài (tối đa {vn_int(limit)} ký tự)")
         for k, (label, limit) in CELL_FIELDS.items()
         if len(values[k]) > limit
     ]

@@ -265,7 +265,7 @@ def _event_texts(row: Person, reason: str, reference: str, place: str) -> dict[s
         if len(texts[key]) > limit:
             raise StateError(
                 f"Người «{row.full_name}»: {label} quá dài "
-                f"({vn_int(len(texts[key]))} ký tự, tối đa {limit})"
+                f"({vn_int(len(texts[key]))} ký tự, tối đa {vn_int(limit)})"
             )
     return texts
 
