@@ -124,7 +124,14 @@ class Shell(QObject):
 
     # -- flows ------------------------------------------------------------------------------
 
-    def unlock(self, path: Path) -> UnlockDialog:
+    def _already_shown(self, path: Path) -> bool:
+        """The register at ``path`` is the one this window has open: nothing to do."""
+        shown = self.window.register_path if self.window is not None else None
+        return shown is not None and shown.resolve() == Path(path).resolve()
+
+    def unlock(self, path: Path) -> UnlockDialog | None:
+        if self._already_shown(path):
+            return None
         dialog = UnlockDialog(self.runner, path, self._parent())
         dialog.opened.connect(lambda reg: self._adopt(reg, path))
         dialog.failed.connect(self._open_failed)
@@ -158,6 +165,8 @@ class Shell(QObject):
     def open_demo(self) -> None:
         """Open the demo register, creating it the first time (no passphrase asked)."""
         path = paths.demo_register()
+        if self._already_shown(path):
+            return
         if path.is_file():
 
             def work():

@@ -23,7 +23,7 @@ from desktop_app import paths
 from desktop_app.services import registers
 from desktop_app.store.database import RegisterDatabase, key_path
 from desktop_app.store.keys import FAST_KDF_FOR_TESTS
-from desktop_app.ui import i18n, style
+from desktop_app.ui import errors, i18n, style
 from desktop_app.ui.settings import Settings
 from desktop_app.ui.tasks import TaskRunner
 from tests.conftest import CELL, PASSPHRASE
@@ -92,6 +92,19 @@ def vietnamese(qapp) -> Iterator[QApplication]:
     qapp.setPalette(old[1])
     qapp.setStyleSheet(old[2])
     qapp.setStyle(old[3])
+
+
+@pytest.fixture
+def told(monkeypatch) -> list[tuple[str, str]]:
+    """Message boxes are recorded instead of shown."""
+    seen: list[tuple[str, str]] = []
+
+    def ask(parent, title, text, **_kw):
+        seen.append((title, text))
+        return errors.Button.Ok
+
+    monkeypatch.setattr(errors.MessageDialog, "ask", ask)
+    return seen
 
 
 @pytest.fixture

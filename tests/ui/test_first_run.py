@@ -7,13 +7,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from desktop_app import paths
 from desktop_app.services import registers
-from desktop_app.ui import errors
 from desktop_app.ui.app import OpenRegisterFileDialog, Shell
 from desktop_app.ui.dialogs.create_wizard import CreateWizard
 from desktop_app.ui.dialogs.unlock import UnlockDialog
@@ -25,19 +23,6 @@ from tests.ui.helpers import commit_text, replace_text
 WAIT = 15_000
 KEY_PATTERN = re.compile(r"^([0-9A-Z]{4}-){8}[0-9A-Z]{4}$")
 Button = QWizard.WizardButton
-
-
-@pytest.fixture
-def told(monkeypatch) -> list[tuple[str, str]]:
-    """Message boxes are recorded instead of shown."""
-    seen: list[tuple[str, str]] = []
-
-    def ask(parent, title, text, **_kw):
-        seen.append((title, text))
-        return errors.Button.Ok
-
-    monkeypatch.setattr(errors.MessageDialog, "ask", ask)
-    return seen
 
 
 def unlock_with(qtbot, dialog: UnlockDialog, secret: str) -> None:

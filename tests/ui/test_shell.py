@@ -304,3 +304,11 @@ def test_run_starts_on_the_welcome_screen_and_returns_the_exit_code(qapp, monkey
     from desktop_app import paths
 
     assert (paths.log_dir() / app_module.LOG_FILE).is_file()
+
+
+def test_opening_the_register_already_shown_does_nothing(
+    window: MainWindow, shell: Shell, demo_file, told
+) -> None:
+    assert shell.unlock(demo_file) is None
+    shell.open_demo()
+    assert shell.window is window and shell.runner.has_register and not told

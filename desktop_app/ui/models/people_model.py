@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -87,36 +88,88 @@ def _sort_keys(person: PersonView) -> tuple[tuple, ...]:
     )
 
 
+@dataclass(frozen=True)
+class PreparedRows:
+    """Everything the table shows, computed off the GUI thread (pure Python, no Qt): display
+    texts, sort keys and, per column, the row order that sorting by it gives."""
+
+    rows: tuple[PersonView, ...]
+    texts: tuple[tuple[str, ...], ...]
+    keys: tuple[tuple[tuple, ...], ...]
+    orders: tuple[tuple[int, ...], ...]  # per column: row indices in ascending order
+
+    @classmethod
+    def of(cls, people: Iterable[PersonView]) -> PreparedRows:
+        rows = tuple(people)
+        keys = tuple(_sort_keys(p) for p in rows)
+        orders = tuple(
+            tuple(sorted(range(len(rows)), key=lambda i, c=c: keys[i][c]))
+            for c in range(COLUMN_COUNT)
+        )
+        return cls(rows, tuple(_display(p) for p in rows), keys, orders)
+
+
 class PeopleModel(QAbstractTableModel):
-    """People of the register, one per row; display texts and sort keys computed once."""
+    """People of the register, one per row. It sorts itself by reordering rows along the
+    prepared orders, so sorting 10,000 people never calls Python once per comparison."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._rows: list[PersonView] = []
-        self._texts: list[tuple[str, ...]] = []
-        self._keys: list[tuple[tuple, ...]] = []
+        self._data = PreparedRows.of(())
+        self._order: list[int] = []  # display row -> index into the prepared rows
         self._row_of: dict[str, int] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None  # None: rows as given
+
+    @staticmethod
+    def prepare(people: Iterable[PersonView]) -> PreparedRows:
+        """Call on the database thread; hand the result to set_prepared on the GUI thread."""
+        return PreparedRows.of(people)
 
     def set_rows(self, people: Iterable[PersonView]) -> None:
+        self.set_prepared(PreparedRows.of(people))
+
+    def set_prepared(self, data: PreparedRows) -> None:
         self.beginResetModel()
-        self._rows = list(people)
-        self._texts = [_display(p) for p in self._rows]
-        self._keys = [_sort_keys(p) for p in self._rows]
-        self._row_of = {p.id: i for i, p in enumerate(self._rows)}
+        self._data = data
+        self._order = self._ordered(*self._sort) if self._sort else list(range(len(data.rows)))
+        self._index_ids()
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if not 0 <= column < COLUMN_COUNT:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        ids = [self.person(i.row()).id for i in old]
+        self._sort = (column, order)
+        self._order = self._ordered(column, order)
+        self._index_ids()
+        self.changePersistentIndexList(
+            old,
+            [self.index(self._row_of[pid], i.column()) for pid, i in zip(ids, old, strict=True)],
+        )
+        self.layoutChanged.emit()
+
+    def _ordered(self, column: int, order: Qt.SortOrder) -> list[int]:
+        ascending = list(self._data.orders[column]) if self._data.rows else []
+        return ascending[::-1] if order == Qt.SortOrder.DescendingOrder else ascending
+
+    def _index_ids(self) -> None:
+        rows = self._data.rows
+        self._row_of = {rows[base].id: row for row, base in enumerate(self._order)}
 
     def column_texts(self, column: int) -> list[str]:
         """Every row's display text in a column (to size it, whatever a filter shows)."""
-        return [texts[column] for texts in self._texts]
+        return [self._data.texts[base][column] for base in self._order]
 
     def person(self, row: int) -> PersonView:
-        return self._rows[row]
+        return self._data.rows[self._order[row]]
 
     def row_of(self, person_id: str) -> int | None:
         return self._row_of.get(person_id)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else COLUMN_COUNT
@@ -124,14 +177,14 @@ class PeopleModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
             return None
-        row, column = index.row(), index.column()
+        base, column = self._order[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._texts[row][column]
+            return self._data.texts[base][column]
         if role == SortRole:
-            return self._keys[row][column]
+            return self._data.keys[base][column]
         if role == ObjectRole:
-            return self._rows[row]
-        if role == Qt.ItemDataRole.ForegroundRole and self._rows[row].status in EXITS:
+            return self._data.rows[base]
+        if role == Qt.ItemDataRole.ForegroundRole and self._data.rows[base].status in EXITS:
             return _LEFT_COLOR
         return None
 
@@ -171,7 +224,7 @@ def status_group_label(key: str) -> str:
 
 class PeopleFilterProxy(QSortFilterProxyModel):
     """Keeps the rows whose id matched the search (None: no search) and whose status is in the
-    chosen group; sorts by SortRole."""
+    chosen group. Sorting is passed to the source model, which reorders itself."""
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -197,14 +250,12 @@ class PeopleFilterProxy(QSortFilterProxyModel):
         change()
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        self.sourceModel().sort(column, order)
+
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        person = self.sourceModel().index(source_row, 0, source_parent).data(ObjectRole)
-        if person is None:
-            return False
+        person = self.sourceModel().person(source_row)
         if self._ids is not None and person.id not in self._ids:
             return False
         statuses = STATUS_GROUPS[self._group][1]
         return statuses is None or person.status in statuses
-
-    def lessThan(self, left: Index, right: Index) -> bool:
-        return left.data(self.sortRole()) < right.data(self.sortRole())

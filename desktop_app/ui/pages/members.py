@@ -6,6 +6,8 @@ is a query there, and results older than the latest keystroke are dropped by seq
 
 from __future__ import annotations
 
+import heapq
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
@@ -31,6 +33,7 @@ from desktop_app.ui.models.people_model import (
     STATUS_GROUPS,
     PeopleFilterProxy,
     PeopleModel,
+    PreparedRows,
     status_group_label,
 )
 from desktop_app.ui.models.roles import ObjectRole
@@ -40,6 +43,7 @@ from desktop_app.ui.widgets.text import fill
 
 LONG_NAME_SAMPLE = "Nguyễn Thị Phương Thảo"  # the name column fits at least this
 DEFAULT_GROUP = "active"
+_MEASURED = 40  # columns are sized on their longest texts only
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -225,18 +229,21 @@ class MembersPage(QWidget):
             return
         self._load_seq += 1
         seq = self._load_seq
-        self._runner.submit(members.list_people, lambda rows: self._list_loaded(seq, rows))
+        self._runner.submit(
+            lambda reg: PeopleModel.prepare(members.list_people(reg)),
+            lambda rows: self._list_loaded(seq, rows),
+        )
         self._search_changed(self.search.text())
 
-    def _list_loaded(self, seq: int, rows: list[PersonView]) -> None:
+    def _list_loaded(self, seq: int, rows: PreparedRows) -> None:
         if seq != self._load_seq:
             return
         keep = self._select_after_load or self.current_person_id()
         self._select_after_load = None
-        self.model.set_rows(rows)
+        self.model.set_prepared(rows)
         if not self._fitted:
             self._fit_columns()
-            self._fitted = bool(rows)  # an empty first list is fitted again once people come
+            self._fitted = bool(rows.rows)  # an empty first list is fitted again once people come
         self._loaded = True
         if keep:
             self.select_person(keep)
@@ -252,7 +259,8 @@ class MembersPage(QWidget):
             lines = str(self.model.headerData(column, Qt.Orientation.Horizontal)).split("\n")
             title = max(metrics.horizontalAdvance(line) for line in lines) + 20
             texts = self.model.column_texts(column)  # all rows, whatever the filter shows
-            content = max((cell.horizontalAdvance(t) for t in texts), default=0) + 16
+            longest = heapq.nlargest(_MEASURED, texts, key=len)  # measuring 10,000 is slow
+            content = max((cell.horizontalAdvance(t) for t in longest), default=0) + 16
             self.table.setColumnWidth(column, max(content, title))
         wide = cell.horizontalAdvance(LONG_NAME_SAMPLE) + 24
         if self.table.columnWidth(people_model.NAME) < wide:

@@ -31,7 +31,9 @@ class PlaceholderPage(QWidget):
         self.purpose.setMaximumWidth(720)
         layout.addWidget(self.notice)
         layout.addSpacing(6)
-        layout.addWidget(QLabel(self.tr("When it is built, it will hold:")))
+        will_hold = QLabel(self.tr("When it is built, it will hold:"))
+        will_hold.setFont(style.scaled_font(1.1))
+        layout.addWidget(will_hold)
         layout.addWidget(self.purpose)
         layout.addStretch(1)
 
