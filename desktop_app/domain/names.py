@@ -116,6 +116,7 @@ def fold(value: str) -> str:
     return _nfc(" ".join(text.split()))
 
 
+@functools.lru_cache(maxsize=65536)  # syllables of names repeat a lot
 def tone_key(word: str) -> tuple[str, str]:
     """Split one syllable into (casefolded base without tone, tone name).
 
@@ -140,6 +141,7 @@ def has_accents(text: str) -> bool:
 _has_accents = has_accents
 
 
+@functools.lru_cache(maxsize=65536)  # the same syllable pairs recur across thousands of names
 def _token_matches(query: str, name: str) -> bool:
     if not _has_accents(query):
         return fold(name).startswith(fold(query))

@@ -306,7 +306,7 @@ class MembersPage(QWidget):
             self.count_label.setText(self.tr("No register is open"))
             self.empty_hint.hide()
             return
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), self.model.total()
         self.count_label.setText(fill(self.tr("Showing %1 / %2 people"), shown, total))
         self.empty_hint.setVisible(self._loaded and shown == 0)
         self.empty_hint.setText(self._empty_text())
