@@ -46,8 +46,42 @@ def ensure_env(extra: str = "") -> None:
     stamp.write_text(wanted)
 
 
+# Debian/Ubuntu packages for the libraries Qt's X11 plugin loads (PySide6 wheels bring Qt only).
+_QT_SYSTEM_LIBS = {
+    "libxcb-cursor.so.0": "libxcb-cursor0", "libxcb-icccm.so.4": "libxcb-icccm4",
+    "libxcb-keysyms.so.1": "libxcb-keysyms1", "libxkbcommon-x11.so.0": "libxkbcommon-x11-0",
+    "libxkbcommon.so.0": "libxkbcommon0", "libEGL.so.1": "libegl1", "libGL.so.1": "libgl1",
+    "libfontconfig.so.1": "libfontconfig1", "libxcb-image.so.0": "libxcb-image0",
+    "libxcb-render-util.so.0": "libxcb-render-util0", "libxcb-shape.so.0": "libxcb-shape0",
+    "libxcb-randr.so.0": "libxcb-randr0", "libxcb-xkb.so.1": "libxcb-xkb1",
+    "libdbus-1.so.3": "libdbus-1-3",
+}  # fmt: skip
+
+
+def missing_qt_libraries() -> list[str]:
+    """System libraries Qt's X11 plugin cannot find (Linux only; empty when all is well)."""
+    if not sys.platform.startswith("linux"):
+        return []
+    plugins = list(VENV.glob("lib/python3*/site-packages/PySide6/Qt/plugins/platforms/libqxcb.so"))
+    if not plugins:
+        return []
+    try:
+        out = subprocess.run(["ldd", str(plugins[0])], capture_output=True, text=True).stdout
+    except OSError:
+        return []
+    return sorted({line.split()[0] for line in out.splitlines() if "not found" in line})
+
+
 def run(args: list[str]) -> int:
     ensure_env()
+    missing = missing_qt_libraries()
+    if missing and os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        packages = " ".join(sorted({_QT_SYSTEM_LIBS.get(m, m) for m in missing}))
+        print(
+            "• Qt thiếu thư viện hệ thống (Qt is missing system libraries): "
+            f"{', '.join(missing)}\n  Cài bằng (install with): sudo apt-get install {packages}",
+            file=sys.stderr,
+        )
     return subprocess.call([str(PYTHON), "-m", "desktop_app", *args], cwd=ROOT)
 
 

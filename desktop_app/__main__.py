@@ -13,7 +13,10 @@ def run_gui(register: str | None = None) -> int:
 
 
 def gui_main() -> int:
-    return run_gui()
+    """``sochibo-gui [FILE]``: the window, optionally on a register (as a file association
+    passes it); anything else given is ignored rather than shown in a console nobody sees."""
+    args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    return run_gui(register=args[0] if args else None)
 
 
 if __name__ == "__main__":

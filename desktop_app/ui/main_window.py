@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     Signal,
 )
@@ -313,7 +314,7 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self._settings.get(WINDOW_GEOMETRY)
         if geometry.isEmpty() or not self.restoreGeometry(geometry):
-            self.resize(*DEFAULT_SIZE)
+            self.resize(fitted_size(self.screen().availableGeometry().size()))
         state = self._settings.get(WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
@@ -324,6 +325,12 @@ class MainWindow(QMainWindow):
         self._settings.set(WINDOW_STATE, self.saveState())
         self._runner.close_register()
         super().closeEvent(event)
+
+
+def fitted_size(available: QSize) -> QSize:
+    """The default size, shrunk to fit the screen's free area (1366×768 office laptops)."""
+    width, height = DEFAULT_SIZE
+    return QSize(min(width, available.width() - 40), min(height, available.height() - 40))
 
 
 def is_demo(path: Path) -> bool:

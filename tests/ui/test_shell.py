@@ -312,3 +312,24 @@ def test_opening_the_register_already_shown_does_nothing(
     assert shell.unlock(demo_file) is None
     shell.open_demo()
     assert shell.window is window and shell.runner.has_register and not told
+
+
+def test_windowed_launcher_passes_the_register_path(monkeypatch) -> None:
+    import desktop_app.__main__ as entry
+
+    seen = []
+    monkeypatch.setattr(entry, "run_gui", lambda register=None: seen.append(register) or 0)
+    monkeypatch.setattr(sys, "argv", ["sochibo-gui", "-psn_0_123", "/tmp/chi-bo.sochibo"])
+    assert entry.gui_main() == 0
+    monkeypatch.setattr(sys, "argv", ["sochibo-gui"])
+    entry.gui_main()
+    assert seen == ["/tmp/chi-bo.sochibo", None]
+
+
+def test_default_size_fits_small_office_screens() -> None:
+    from PySide6.QtCore import QSize
+
+    from desktop_app.ui.main_window import fitted_size
+
+    assert fitted_size(QSize(1366, 728)) == QSize(1280, 688)  # 1366×768 minus a taskbar
+    assert fitted_size(QSize(1920, 1040)) == QSize(1280, 800)
