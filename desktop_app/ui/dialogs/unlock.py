@@ -59,8 +59,11 @@ class UnlockDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setSpacing(10)
         layout.addWidget(style.heading(self.path.name, 1.3))
-        where = style.muted(self.tr("Folder: %1").replace("%1", str(self.path.parent)), 0.95)
+        folder = str(self.path.parent)
+        breakable = folder.replace("/", "/\u200b").replace("\\", "\\\u200b")  # wrap anywhere
+        where = style.muted(self.tr("Folder: %1").replace("%1", breakable), 0.95)
         where.setWordWrap(True)
+        where.setToolTip(folder)
         layout.addWidget(where)
         layout.addSpacing(6)
         form = QFormLayout()
