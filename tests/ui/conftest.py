@@ -178,3 +178,22 @@ def screens() -> Callable[[QWidget, str], Path]:
         return target
 
     return save
+
+
+def _runner_for(register) -> Iterator[TaskRunner]:
+    runner = TaskRunner()
+    runner.adopt(register)  # opened on the main thread by the fixture; the db thread owns it now
+    yield runner
+    runner.shutdown()
+
+
+@pytest.fixture
+def demo_runner(demo_register) -> Iterator[TaskRunner]:
+    """A runner holding a copy of the demo register (about 45 people)."""
+    yield from _runner_for(demo_register)
+
+
+@pytest.fixture
+def empty_runner(register) -> Iterator[TaskRunner]:
+    """A runner holding a fresh register with only the cell."""
+    yield from _runner_for(register)

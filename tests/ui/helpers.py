@@ -6,9 +6,14 @@ committed with a QInputMethodEvent (what Unikey/IBus send) or text-only key even
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QInputMethodEvent, QKeyEvent
 from PySide6.QtWidgets import QApplication, QWidget
+
+from desktop_app.ui.tasks import TaskRunner
 
 
 def commit_text(widget: QWidget, text: str) -> None:
@@ -34,3 +39,16 @@ def replace_text(widget: QWidget, text: str) -> None:
     widget.setFocus()
     widget.selectAll()
     commit_text(widget, text)
+
+
+def settle(runner: TaskRunner, rounds: int = 4) -> None:
+    """Let queued database work and the callbacks it triggers (which may queue more) finish."""
+    for _ in range(rounds):
+        runner.wait_idle()
+
+
+def run(runner: TaskRunner, work: Callable[[Any], Any]) -> Any:
+    """Run work on the database thread and return its result (test set-up only)."""
+    value = runner.submit(work).result(timeout=30)
+    settle(runner)
+    return value

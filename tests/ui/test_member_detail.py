@@ -18,26 +18,12 @@ from desktop_app.ui.pages import member_detail
 from desktop_app.ui.pages.member_detail import MemberDetail
 from desktop_app.ui.pages.members import MembersPage
 from desktop_app.ui.tasks import TaskRunner
-from tests.ui.helpers import commit_text, replace_text
+from tests.ui.helpers import commit_text, replace_text, run, settle
 
 
 @pytest.fixture
-def runner(demo_register):
-    runner = TaskRunner()
-    runner.adopt(demo_register)
-    yield runner
-    runner.shutdown()
-
-
-def settle(runner: TaskRunner, rounds: int = 4) -> None:
-    for _ in range(rounds):
-        runner.wait_idle()
-
-
-def run(runner: TaskRunner, work):
-    value = runner.submit(work).result(timeout=30)
-    settle(runner)
-    return value
+def runner(demo_runner):
+    return demo_runner
 
 
 def find(runner: TaskRunner, name: str):

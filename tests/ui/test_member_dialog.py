@@ -16,15 +16,9 @@ from desktop_app.ui.dialogs.member_dialog import FIELD_GROUPS, MemberDialog
 from desktop_app.ui.models import people_model
 from desktop_app.ui.pages.members import MembersPage
 from desktop_app.ui.tasks import TaskRunner
-from tests.ui.helpers import commit_text, replace_text
+from tests.ui.helpers import commit_text, replace_text, run, settle
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-def make_runner(register) -> TaskRunner:
-    runner = TaskRunner()
-    runner.adopt(register)
-    return runner
 
 
 @pytest.fixture(autouse=True)
@@ -34,28 +28,8 @@ def _discard_without_asking(monkeypatch):
 
 
 @pytest.fixture
-def runner(register):
-    runner = make_runner(register)
-    yield runner
-    runner.shutdown()
-
-
-@pytest.fixture
-def demo_runner(demo_register):
-    runner = make_runner(demo_register)
-    yield runner
-    runner.shutdown()
-
-
-def settle(runner: TaskRunner, rounds: int = 4) -> None:
-    for _ in range(rounds):
-        runner.wait_idle()
-
-
-def run(runner: TaskRunner, work):
-    value = runner.submit(work).result(timeout=30)
-    settle(runner)
-    return value
+def runner(empty_runner):
+    return empty_runner
 
 
 def dialog(qtbot, runner, person=None) -> MemberDialog:

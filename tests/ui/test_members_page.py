@@ -19,31 +19,15 @@ from desktop_app.ui.models import people_model
 from desktop_app.ui.models.roles import ObjectRole
 from desktop_app.ui.pages.members import MembersPage
 from desktop_app.ui.tasks import TaskRunner
-from tests.ui.helpers import type_text
+from tests.ui.helpers import run, settle, type_text
 
 SCREENS = Path(__file__).resolve().parents[1] / "artifacts" / "screens"
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def runner(demo_register):
-    runner = TaskRunner()
-    runner.adopt(demo_register)
-    yield runner
-    runner.shutdown()
-
-
-def settle(runner: TaskRunner, rounds: int = 4) -> None:
-    """Let queued database work and the callbacks it triggers (which may queue more) finish."""
-    for _ in range(rounds):
-        runner.wait_idle()
-
-
-def run(runner: TaskRunner, work):
-    """Run work on the database thread and return its result (test set-up only)."""
-    value = runner.submit(work).result(timeout=30)
-    settle(runner)
-    return value
+def runner(demo_runner):
+    return demo_runner
 
 
 @pytest.fixture
