@@ -54,6 +54,12 @@ class PersonView:
     updated_at: str
     sort_key: str  # Vietnamese list order as text (given, middle, family name)
 
+    def to_json(self) -> dict[str, object]:
+        """What scripts get: the record without the internal collation string."""
+        values = asdict(self)
+        del values["sort_key"]
+        return values
+
     @property
     def status_label(self) -> str:
         label = STATUS_LABELS[self.status]
@@ -66,9 +72,6 @@ class PersonView:
             if on
         ]
         return f"{label} ({', '.join(overlays)})" if overlays else label
-
-    def to_json(self) -> dict[str, object]:
-        return asdict(self)
 
 
 @dataclass(frozen=True)

@@ -314,12 +314,34 @@ def test_demo_command(tmp_path, capsys):
 
 
 def test_text_output_reads_vietnamese(reg, capsys):
-    person = as_json(capsys, "member", "add", "--register", reg, "--full-name", "Lý Thị Mai",
-                     "--sex", "Nữ", "--birth-date", "1960-04-07", "--membership", "official",
-                     "--ceremony-date", "01/01/1990")
+    person = as_json(
+        capsys,
+        "member",
+        "add",
+        "--register",
+        reg,
+        "--full-name",
+        "Lý Thị Mai",
+        "--sex",
+        "Nữ",
+        "--birth-date",
+        "1960-04-07",
+        "--membership",
+        "official",
+        "--ceremony-date",
+        "01/01/1990",
+    )
     code, out, _ = run(capsys, "member", "show", "--register", reg, person["id"])
     assert code == 0
     assert "Giới tính: Nữ" in out and "Ngày sinh: 07/04/1960" in out
     assert "Diện: Chính thức" in out and "female" not in out and "1960-04-07" not in out
     code, out, _ = run(capsys, "member", "list", "--register", reg)
     assert "07/04/1960" in out and "Chính thức" in out
+
+
+def test_json_has_no_internal_fields(reg, capsys):
+    as_json(
+        capsys, "member", "add", "--register", reg, "--full-name", "Đinh Văn Lâm", "--sex", "Nam"
+    )
+    person = as_json(capsys, "member", "list", "--register", reg)[0]
+    assert "sort_key" not in person and "search_text" not in person
