@@ -279,10 +279,9 @@ def undo_last_event(reg: Register, person_id: str) -> EventView:
     """Withdraw the latest event (a mistake), restoring the state it changed; journalled."""
     with reg.atomic():
         row = _live(person_id)
-        events = people.events_of(row.id)
-        if not events:
+        last = people.last_event_of(row.id)
+        if last is None:
             raise StateError(f"Người «{row.full_name}» chưa có sự kiện nào để rút lại.")
-        last = max(events, key=lambda e: e.created_at)
         records.tombstone(last, reg.author)
         records.update(row, json.loads(last.before), reg.author)
     return event_view(last)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from peewee import SQL
+
 from desktop_app.domain.names import fts_query
 from desktop_app.store.models import Person, PersonEvent
 
@@ -54,6 +56,17 @@ def search_texts(text: str) -> list[tuple[str, str]] | None:
         f"coalesce(p.id_number, '') || ' ' || p.phone || ' ' || p.party_card_number {_MATCH}"
     )
     return [(row[0], row[1]) for row in Person._meta.database.execute_sql(sql, (match,))]
+
+
+def last_event_of(person_id: str) -> PersonEvent | None:
+    """The event recorded last (insertion order: rows are never deleted, so rowid is exact,
+    unlike a timestamp two quick writes can share)."""
+    query = (
+        PersonEvent.select()
+        .where((PersonEvent.person == person_id) & (PersonEvent.deleted == False))  # noqa: E712
+        .order_by(SQL("rowid").desc())
+    )
+    return query.first()
 
 
 def events_of(person_id: str) -> list[PersonEvent]:

@@ -249,3 +249,23 @@ def test_status_filter(register):
         register, {"full_name": "Lê Văn Tám", "sex": "male", "membership": "candidate"}, today=TODAY
     )
     assert [p.full_name for p in members.list_people(register, {"candidate"})] == ["Lê Văn Tám"]
+
+
+def test_undo_takes_the_event_recorded_last_even_within_one_millisecond(register, monkeypatch):
+    from desktop_app.store import journal as journal_module
+
+    monkeypatch.setattr(journal_module, "now_utc", lambda: "2026-11-22T08:00:00.000Z")
+    person = add(register)
+    members.record_event(register, person.id, "exemption", dt.date(2026, 1, 5), today=TODAY)
+    members.record_event(
+        register,
+        person.id,
+        "temporary_leave",
+        dt.date(2026, 1, 5),
+        place="Chi bộ Khu phố 3",
+        today=TODAY,
+    )
+    undone = members.undo_last_event(register, person.id)
+    assert undone.kind == "temporary_leave"
+    after = members.get_person(register, person.id)
+    assert after.exempted and not after.temporarily_away
