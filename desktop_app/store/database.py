@@ -147,7 +147,7 @@ class Register:
         path = Path(path)
         if path.exists() or key_path(path).exists():
             raise RegisterExists(f"Đã có một sổ tại «{path}». Hãy mở sổ đó hoặc chọn tên khác.")
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".creating")
         for leftover in (tmp, Path(f"{tmp}-wal"), Path(f"{tmp}-shm")):
             leftover.unlink(missing_ok=True)

@@ -125,6 +125,17 @@ def parse_recovery_key(text: str) -> bytes:
     return secret
 
 
+def _fsync_dir(folder: Path) -> None:
+    """Make a rename durable (POSIX; Windows has no directory handles to flush)."""
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 @dataclass
 class KeyFile:
     """The JSON file beside the register; it holds no secret in clear."""
@@ -209,6 +220,7 @@ class KeyFile:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+        _fsync_dir(path.parent)
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:

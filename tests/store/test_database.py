@@ -52,6 +52,7 @@ def test_files_are_private(closed):
     if os.name == "posix":
         assert stat.S_IMODE(closed.stat().st_mode) == 0o600
         assert stat.S_IMODE(key_path(closed).stat().st_mode) == 0o600
+        assert stat.S_IMODE(closed.parent.stat().st_mode) == 0o700  # a new folder is private
 
 
 def test_wrong_passphrase_changes_nothing(closed):
