@@ -18,7 +18,7 @@ import peewee as pw
 from playhouse.sqlcipher_ext import SqlCipherDatabase
 from sqlcipher3 import dbapi2 as sqlcipher
 
-from desktop_app.store import migrations
+from desktop_app.store import backup, migrations
 from desktop_app.store.errors import (
     AlreadyOpen,
     DamagedRegister,
@@ -207,16 +207,21 @@ def _prepare(path: Path, db: RegisterDatabase, keys: KeyFile, data_key: bytes) -
             f"(lược đồ {version}, bản này hiểu đến {migrations.LATEST}). "
             "Hãy cài phiên bản mới; sổ không bị thay đổi gì."
         )
+    if version < 1:
+        raise NotARegister(f"«{path.name}» là một sổ chưa tạo xong; hãy tạo lại sổ.")
     result = db.execute_sql("PRAGMA quick_check").fetchone()[0]
     if result != "ok":
         raise DamagedRegister(
             f"Sổ «{path.name}» bị hỏng ({result}). Không ghi gì thêm vào sổ; "
             "hãy khôi phục từ bản sao lưu gần nhất."
         )
-    migrations.migrate(db, version)
-    meta = {m.key: m.value for m in Meta.select()}
+    meta = {m.key: m.value for m in Meta.select()}  # the meta table is the same in every schema
     if meta.get("register_id") != keys.register_id:
         raise NotARegister(f"Tệp khóa không thuộc sổ «{path.name}».")
+    if version < migrations.LATEST:
+        # a verified copy of the old schema first: a failed step must never cost the data
+        backup.verified_copy(db, data_key, keys, backup.before_migration_name(path, version))
+        migrations.migrate(db, version)
     return Register(path, db, keys.register_id, meta["device_id"], keys, data_key)
 
 

@@ -125,7 +125,7 @@ def parse_recovery_key(text: str) -> bytes:
     return secret
 
 
-def _fsync_dir(folder: Path) -> None:
+def fsync_dir(folder: Path) -> None:
     """Make a rename durable (POSIX; Windows has no directory handles to flush)."""
     if os.name != "posix":
         return
@@ -220,7 +220,7 @@ class KeyFile:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
-        _fsync_dir(path.parent)
+        fsync_dir(path.parent)
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:

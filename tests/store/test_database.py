@@ -161,3 +161,12 @@ def test_second_instance_gets_a_friendly_message(closed):
         holder.join(30)
     with Register.open(closed, PASSPHRASE):
         pass
+
+
+def test_half_made_register_is_refused_untouched(closed):
+    with Register.open(closed, PASSPHRASE) as reg:
+        reg.db.execute_sql("PRAGMA user_version = 0")
+    before = digest(closed)
+    with pytest.raises(NotARegister, match="chưa tạo xong"):
+        Register.open(closed, PASSPHRASE)
+    assert digest(closed) == before
