@@ -16,7 +16,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from desktop_app import paths
-from desktop_app.domain.dates import DateFormatError, PartialDate, parse_full
+from desktop_app.domain.dates import DateFormatError, parse_full, vn_from_iso
 from desktop_app.domain.errors import DomainError
 from desktop_app.domain.membership import EVENT_KINDS, STATUSES
 from desktop_app.domain.person import FIELDS, MEMBERSHIP_LABELS, SEX_LABELS
@@ -78,29 +78,24 @@ def _date(text: str) -> dt.date:
     return value
 
 
-def _vn(value: object) -> str:
-    """ISO (full or partial) dates as a secretary reads them; other values unchanged."""
-    if isinstance(value, str) and value[:4].isdigit() and value[4:5] in ("", "-"):
-        try:
-            return PartialDate.from_iso(value).vn()
-        except DateFormatError:
-            return value
-    return str(value)
-
-
 def _person_line(p: PersonView) -> str:
-    birth = _vn(p.birth_date) if p.birth_date else ""
+    birth = vn_from_iso(p.birth_date)
     sex = SEX_LABELS.get(p.sex, "")
     return f"{p.id[:8]}  {p.full_name:<28} {sex:<3} {birth:<10} {p.status_label}"
 
 
+def _shown(field: str, value: object, labels: dict[str, dict[str, str]]) -> str:
+    """A field as a secretary reads it: Vietnamese labels for codes, dd/mm/yyyy for dates."""
+    if field in labels:
+        return labels[field].get(str(value), "")
+    if FIELDS[field].kind in ("date", "partial_date"):
+        return vn_from_iso(str(value))
+    return str(value)
+
+
 def _person_text(p: PersonView) -> str:
     shown = {"sex": SEX_LABELS, "membership": MEMBERSHIP_LABELS}
-    rows = [
-        (FIELDS[k].label, shown[k].get(getattr(p, k), "") if k in shown else _vn(getattr(p, k)))
-        for k in FIELDS
-        if getattr(p, k)
-    ]
+    rows = [(FIELDS[k].label, _shown(k, getattr(p, k), shown)) for k in FIELDS if getattr(p, k)]
     rows.insert(0, ("Mã", p.id))
     rows.append(("Tình trạng", p.status_label))
     return "\n".join(f"{label}: {value}" for label, value in rows)
@@ -201,7 +196,7 @@ def cmd_member_show(args: argparse.Namespace) -> int:
             _person_text(person)
             + "\n\nQuá trình:\n"
             + "\n".join(
-                f"  {_vn(e.date)}  {e.label}  {e.reference}  {e.place}  {e.reason}".rstrip()
+                f"  {vn_from_iso(e.date)}  {e.label}  {e.reference}  {e.place}  {e.reason}".rstrip()
                 for e in events
             )
         ),
@@ -252,7 +247,8 @@ def cmd_event_add(args: argparse.Namespace) -> int:
         {**event.to_json(), "status": person.status},
         args.json,
         lambda: (
-            f"Đã ghi: {event.label} {_vn(event.date)} — {person.full_name}: {person.status_label}"
+            f"Đã ghi: {event.label} {vn_from_iso(event.date)} — "
+            f"{person.full_name}: {person.status_label}"
         ),
     )
     return 0
@@ -261,7 +257,9 @@ def cmd_event_add(args: argparse.Namespace) -> int:
 def cmd_event_undo(args: argparse.Namespace) -> int:
     with _open(args) as reg:
         event = members.undo_last_event(reg, args.person)
-    _emit(event.to_json(), args.json, lambda: f"Đã rút lại: {event.label} {_vn(event.date)}")
+    _emit(
+        event.to_json(), args.json, lambda: f"Đã rút lại: {event.label} {vn_from_iso(event.date)}"
+    )
     return 0
 
 

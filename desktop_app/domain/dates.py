@@ -100,6 +100,18 @@ def parse_full(text: str) -> dt.date | None:
     return value.earliest()
 
 
+def vn_from_iso(iso: str | None) -> str:
+    """A stored ISO date (full, YYYY-MM or YYYY) as dd/mm/yyyy, mm/yyyy or yyyy; "" for none.
+
+    Values from the register are already validated, so plain slicing is enough (and cheap for
+    10,000 rows)."""
+    if not iso:
+        return ""
+    if len(iso) == 10:
+        return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
+    return f"{iso[5:7]}/{iso[:4]}" if len(iso) == 7 else iso
+
+
 def format_vn(value: dt.date | None) -> str:
     return "" if value is None else value.strftime("%d/%m/%Y")
 

@@ -8,7 +8,6 @@ is proven to be ours, of a version we understand, and sound.
 from __future__ import annotations
 
 import os
-import re
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -259,8 +258,3 @@ def _private(path: Path) -> None:
     if os.name == "posix":
         os.chmod(path, 0o600)
 
-
-def default_name(cell_code: str) -> str:
-    """A file name from the cell code, without personal data."""
-    slug = re.sub(r"[^A-Za-z0-9_-]+", "-", cell_code).strip("-") or "so-chi-bo"
-    return slug + SUFFIX

@@ -37,7 +37,6 @@ class TaskRunner(QObject):
         super().__init__(parent)
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="db")
         self._register: Register | None = None
-        self._pending = 0
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self.default_error: Failed = lambda exc: log.error("task failed: %s", exc)
 
@@ -45,14 +44,27 @@ class TaskRunner(QObject):
     def has_register(self) -> bool:
         return self._register is not None
 
-    def submit(self, work: Work, on_done: Done | None = None, on_error: Failed | None = None,
-               *, progress: str | None = None, parent: QWidget | None = None) -> Future:
+    def submit(
+        self,
+        work: Work,
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        progress: str | None = None,
+        parent: QWidget | None = None,
+    ) -> Future:
         """Run ``work(register)`` on the database thread; callbacks run on the GUI thread."""
         return self._start(lambda: work(self._require()), on_done, on_error, progress, parent)
 
-    def call(self, work: Callable[[], Any], on_done: Done | None = None,
-             on_error: Failed | None = None, *, progress: str | None = None,
-             parent: QWidget | None = None) -> Future:
+    def call(
+        self,
+        work: Callable[[], Any],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        progress: str | None = None,
+        parent: QWidget | None = None,
+    ) -> Future:
         """Run work that needs no open register (opening or creating one) on the same thread."""
         return self._start(work, on_done, on_error, progress, parent)
 
@@ -83,20 +95,24 @@ class TaskRunner(QObject):
             raise RuntimeError("no register is open")
         return self._register
 
-    def _start(self, work: Callable[[], Any], on_done: Done | None, on_error: Failed | None,
-               progress: str | None, parent: QWidget | None) -> Future:
+    def _start(
+        self,
+        work: Callable[[], Any],
+        on_done: Done | None,
+        on_error: Failed | None,
+        progress: str | None,
+        parent: QWidget | None,
+    ) -> Future:
         token = _Feedback(progress, parent)
-        self._pending += 1
         future = self._pool.submit(work)
-        future.add_done_callback(
-            lambda f: self._finished.emit(f, on_done, on_error, token))
+        future.add_done_callback(lambda f: self._finished.emit(f, on_done, on_error, token))
         return future
 
     @Slot(object, object, object, object)
-    def _deliver(self, future: Future, on_done: Done | None, on_error: Failed | None,
-                 token: _Feedback) -> None:
+    def _deliver(
+        self, future: Future, on_done: Done | None, on_error: Failed | None, token: _Feedback
+    ) -> None:
         token.stop()
-        self._pending -= 1
         exc = future.exception()
         if exc is not None:
             log.debug("task error:\n%s", "".join(traceback.format_exception(exc)))

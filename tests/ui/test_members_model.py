@@ -23,7 +23,7 @@ from desktop_app.ui.models.people_model import (
     status_group_label,
     two_lines,
 )
-from desktop_app.ui.models.roles import ObjectRole, SortRole, mask_id_number, vn_date
+from desktop_app.ui.models.roles import ObjectRole, SortRole, mask_id_number
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.widgets.date_edit import tidy_date_text
 
@@ -187,15 +187,6 @@ def test_mask_id_number() -> None:
     assert mask_id_number("052012345645") == "0520******45"
     assert mask_id_number(None) == "" and mask_id_number("") == ""
     assert mask_id_number("12345") == "*****"
-
-
-def test_vn_date() -> None:
-    assert [vn_date(d) for d in ("2020-03-05", "2020-03", "2020", None)] == [
-        "05/03/2020",
-        "03/2020",
-        "2020",
-        "",
-    ]
 
 
 def test_name_sort_is_vietnamese(proxy: PeopleFilterProxy) -> None:

@@ -12,6 +12,7 @@ from desktop_app.domain.dates import (
     format_vn,
     parse_full,
     parse_partial,
+    vn_from_iso,
 )
 
 
@@ -119,3 +120,12 @@ def test_round_trip(day):
 def test_age_agrees_with_add_months(birth, on, months):
     """Age in months reaches n exactly when add_months(birth, n) has come."""
     assert (age_in_months(birth, on) >= months) == (add_months(birth, months) <= on)
+
+
+@pytest.mark.parametrize(("iso", "vn"), [
+    ("2020-03-05", "05/03/2020"), ("2020-03", "03/2020"), ("2020", "2020"), (None, ""), ("", ""),
+])
+def test_vn_from_iso(iso, vn):
+    assert vn_from_iso(iso) == vn
+    if iso:
+        assert vn == PartialDate.from_iso(iso).vn()  # the cheap path agrees with the checked one

@@ -75,6 +75,8 @@ _CATALOGS: dict[str, tuple[tuple[str, ...], Callable[[str], str | None]]] = {
     "ethnicity": (catalogs.ETHNICITIES, catalogs.match_ethnicity),
     "religion": (catalogs.RELIGIONS, catalogs.match_religion),
 }
+
+
 def group_title(source: str) -> str:
     return QCoreApplication.translate("MemberDialog", source)
 

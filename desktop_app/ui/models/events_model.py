@@ -14,8 +14,9 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from desktop_app.domain.dates import vn_from_iso
 from desktop_app.services.views import EventView
-from desktop_app.ui.models.roles import ObjectRole, SortRole, vn_date
+from desktop_app.ui.models.roles import ObjectRole, SortRole
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -60,9 +61,13 @@ class EventsModel(QAbstractTableModel):
         event = self._rows[index.row()]
         column = index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return (vn_date(event.date), event.label, event.reference, event.place, event.reason)[
-                column
-            ]
+            return (
+                vn_from_iso(event.date),
+                event.label,
+                event.reference,
+                event.place,
+                event.reason,
+            )[column]
         if role == SortRole:
             return (
                 (event.date, event.created_at)

@@ -17,10 +17,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
+from desktop_app.domain.dates import vn_from_iso
 from desktop_app.domain.membership import EXITS, MEMBERS, STATUS_LABELS, STATUSES
 from desktop_app.domain.person import FIELDS, SEX_LABELS
 from desktop_app.services.views import PersonView
-from desktop_app.ui.models.roles import ObjectRole, SortRole, date_key, mask_id_number, vn_date
+from desktop_app.ui.models.roles import ObjectRole, SortRole, date_key, mask_id_number
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -64,10 +65,10 @@ def _display(person: PersonView) -> tuple[str, ...]:
     return (
         person.full_name,
         SEX_LABELS.get(person.sex, person.sex),
-        vn_date(person.birth_date),
+        vn_from_iso(person.birth_date),
         person.status_label,
-        vn_date(person.ceremony_date),
-        vn_date(person.official_date),
+        vn_from_iso(person.ceremony_date),
+        vn_from_iso(person.official_date),
         mask_id_number(person.id_number),
         person.phone,
     )

@@ -8,18 +8,6 @@ SortRole = Qt.ItemDataRole.UserRole + 1  # a native Python value that sorts corr
 ObjectRole = Qt.ItemDataRole.UserRole + 2  # the row's view object (PersonView, EventView)
 
 
-def vn_date(iso: str | None) -> str:
-    """An ISO date (full or partial) as dd/mm/yyyy, mm/yyyy or yyyy; "" for none.
-
-    Values come validated from the register, so plain slicing is enough (and cheap for
-    10,000 rows)."""
-    if not iso:
-        return ""
-    if len(iso) == 10:
-        return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
-    return f"{iso[5:7]}/{iso[:4]}" if len(iso) == 7 else iso
-
-
 def date_key(iso: str | None) -> tuple[int, str]:
     """Sort key putting missing dates after every real one."""
     return (0, iso) if iso else (1, "")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.dates import vn_from_iso
 from desktop_app.domain.person import FIELDS, SEX_LABELS
 from desktop_app.services import members
 from desktop_app.services.views import EventView, PersonView
@@ -27,7 +28,6 @@ from desktop_app.ui.dialogs.event_dialog import EventDialog
 from desktop_app.ui.dialogs.member_dialog import FIELD_GROUPS, MemberDialog, group_title
 from desktop_app.ui.models import events_model
 from desktop_app.ui.models.events_model import EventsModel
-from desktop_app.ui.models.roles import vn_date
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.widgets.messages import Banner
 from desktop_app.ui.widgets.text import fill
@@ -56,7 +56,7 @@ def field_text(person: PersonView, name: str) -> str:
     if name == "membership":
         return person.status_label
     if kind in ("date", "partial_date"):
-        return vn_date(value)
+        return vn_from_iso(value)
     return value or ""
 
 
@@ -264,7 +264,7 @@ class MemberDetail(QWidget):
         has_exit = person.exit_date is not None
         self.exit_label.setVisible(has_exit)
         self.exit_value.setVisible(has_exit)
-        self.exit_value.setText(vn_date(person.exit_date))
+        self.exit_value.setText(vn_from_iso(person.exit_date))
         self.events_model.set_rows(events)
         self._fit_fields()
         self.timeline.setVisible(bool(events))
@@ -311,7 +311,7 @@ class MemberDetail(QWidget):
             ),
             self.person.full_name,
             event.label,
-            vn_date(event.date),
+            vn_from_iso(event.date),
         )
         if not ask_yes_no(self, self.tr("Undo last event"), text):
             return

@@ -9,8 +9,7 @@ from PySide6.QtCore import QRegularExpression
 from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from desktop_app.domain.dates import DateFormatError, parse_full, parse_partial
-from desktop_app.ui.models.roles import vn_date
+from desktop_app.domain.dates import DateFormatError, parse_full, parse_partial, vn_from_iso
 
 _ALLOWED = QRegularExpression(r"[0-9/.\- ]{0,10}")
 _DIGITS_ONLY = re.compile(r"^(\d{2})(\d{2})(\d{4})$")
@@ -43,7 +42,7 @@ class DateEdit(QLineEdit):
         self.editingFinished.connect(self._tidy)
 
     def set_iso(self, iso: str | None) -> None:
-        self.setText(vn_date(iso))
+        self.setText(vn_from_iso(iso))
 
     def set_date(self, value: dt.date | None) -> None:
         self.setText(value.strftime("%d/%m/%Y") if value else "")
