@@ -7,75 +7,29 @@ With no arguments it opens the window. Errors go to stderr in Vietnamese with ex
 from __future__ import annotations
 
 import argparse
-import datetime as dt
-import getpass
-import json
-import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
-from desktop_app import paths
-from desktop_app.domain.dates import DateFormatError, parse_full, vn_from_iso
+from desktop_app import cli_development, paths
+from desktop_app.cli_support import (
+    CliError,
+    common,
+    date,
+    emit,
+    open_register,
+    passphrase,
+    register_path,
+)
+from desktop_app.domain.dates import vn_from_iso
 from desktop_app.domain.errors import DomainError
 from desktop_app.domain.membership import EVENT_KINDS, STATUSES
 from desktop_app.domain.person import FIELDS, MEMBERSHIP_LABELS, SEX_LABELS
 from desktop_app.services import cell as cell_service
 from desktop_app.services import checks, members, registers
 from desktop_app.services.views import PersonView
-from desktop_app.store.database import Register
 
 PERSON_OPTIONS = [name for name in FIELDS]
-
-
-class CliError(Exception):
-    """A problem with how the command was called (exit code 1, message on stderr)."""
-
-
-def _emit(value: object, as_json: bool, text: Callable[[], str]) -> None:
-    if as_json:
-        print(json.dumps(value, ensure_ascii=False, indent=2))
-    else:
-        print(text())
-
-
-def _passphrase(args: argparse.Namespace, confirm: bool = False) -> str:
-    if args.passphrase_file:
-        try:
-            return Path(args.passphrase_file).read_text(encoding="utf-8").splitlines()[0]
-        except (OSError, IndexError) as exc:
-            raise CliError(f"Không đọc được tệp mật khẩu «{args.passphrase_file}»") from exc
-    if os.environ.get("SOCHIBO_PASSPHRASE"):
-        return os.environ["SOCHIBO_PASSPHRASE"]
-    if not sys.stdin.isatty():
-        raise CliError(
-            "Cần mật khẩu của sổ: đặt biến SOCHIBO_PASSPHRASE hoặc dùng --passphrase-file TỆP."
-        )
-    first = getpass.getpass("Mật khẩu của sổ: ")
-    if confirm and getpass.getpass("Nhập lại mật khẩu: ") != first:
-        raise CliError("Hai lần nhập mật khẩu không khớp.")
-    return first
-
-
-def _register_path(args: argparse.Namespace) -> Path:
-    return Path(args.register) if args.register else paths.default_register()
-
-
-def _open(args: argparse.Namespace) -> Register:
-    path = _register_path(args)
-    if not path.exists():
-        raise CliError(f"Chưa có sổ tại «{path}». Tạo sổ: sochibo init --name … --code …")
-    return registers.open_register(path, _passphrase(args))
-
-
-def _date(text: str) -> dt.date:
-    try:
-        value = parse_full(text)
-    except DateFormatError as exc:
-        raise CliError(f"Ngày: {exc}") from exc
-    if value is None:
-        raise CliError("Cần ngày (dd/mm/yyyy)")
-    return value
 
 
 def _person_line(p: PersonView) -> str:
@@ -105,7 +59,7 @@ def _person_text(p: PersonView) -> str:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    path = _register_path(args)
+    path = register_path(args)
     cell = {
         "name": args.name,
         "code": args.code,
@@ -113,9 +67,9 @@ def cmd_init(args: argparse.Namespace) -> int:
         "secretary": args.secretary,
         "address": args.address,
     }
-    reg, recovery = registers.create_register(path, _passphrase(args, confirm=True), cell)
+    reg, recovery = registers.create_register(path, passphrase(args, confirm=True), cell)
     reg.close()
-    _emit(
+    emit(
         {"path": str(path), "recovery_key": recovery},
         args.json,
         lambda: (
@@ -132,7 +86,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
     reg, _recovery = registers.create_demo(path)
     count = len(members.list_people(reg))
     reg.close()
-    _emit(
+    emit(
         {"path": str(path), "passphrase": paths.DEMO_PASSPHRASE, "people": count},
         args.json,
         lambda: f"Đã tạo sổ mẫu ({count} người): {path}\nMật khẩu: {paths.DEMO_PASSPHRASE}",
@@ -141,10 +95,10 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_cell_show(args: argparse.Namespace) -> int:
-    with _open(args) as reg:
+    with open_register(args) as reg:
         cell = cell_service.get_cell(reg)
     labels = cell_service.CELL_FIELDS
-    _emit(
+    emit(
         cell.to_json(),
         args.json,
         lambda: "\n".join(f"{labels[k][0]}: {getattr(cell, k)}" for k in labels),
@@ -156,16 +110,16 @@ def cmd_cell_update(args: argparse.Namespace) -> int:
     changes = {
         k: getattr(args, k) for k in cell_service.CELL_FIELDS if getattr(args, k) is not None
     }
-    with _open(args) as reg:
+    with open_register(args) as reg:
         cell = cell_service.update_cell(reg, changes)
-    _emit(cell.to_json(), args.json, lambda: f"Đã lưu: {cell.name}")
+    emit(cell.to_json(), args.json, lambda: f"Đã lưu: {cell.name}")
     return 0
 
 
 def cmd_member_list(args: argparse.Namespace) -> int:
-    with _open(args) as reg:
+    with open_register(args) as reg:
         found = members.list_people(reg, set(args.status) if args.status else None)
-    _emit(
+    emit(
         [p.to_json() for p in found],
         args.json,
         lambda: "\n".join(_person_line(p) for p in found) or "(không có ai)",
@@ -174,9 +128,9 @@ def cmd_member_list(args: argparse.Namespace) -> int:
 
 
 def cmd_member_search(args: argparse.Namespace) -> int:
-    with _open(args) as reg:
+    with open_register(args) as reg:
         found = members.search_people(reg, args.text)
-    _emit(
+    emit(
         [p.to_json() for p in found],
         args.json,
         lambda: "\n".join(_person_line(p) for p in found) or "(không tìm thấy ai)",
@@ -185,11 +139,11 @@ def cmd_member_search(args: argparse.Namespace) -> int:
 
 
 def cmd_member_show(args: argparse.Namespace) -> int:
-    with _open(args) as reg:
+    with open_register(args) as reg:
         person = members.get_person(reg, args.person)
         events = members.list_events(reg, person.id)
     doc = {**person.to_json(), "events": [e.to_json() for e in events]}
-    _emit(
+    emit(
         doc,
         args.json,
         lambda: (
@@ -209,9 +163,9 @@ def _person_fields(args: argparse.Namespace) -> dict[str, object]:
 
 
 def cmd_member_add(args: argparse.Namespace) -> int:
-    with _open(args) as reg:
+    with open_register(args) as reg:
         person = members.add_person(reg, _person_fields(args), allow_duplicate=args.allow_duplicate)
-    _emit(person.to_json(), args.json, lambda: f"Đã thêm: {person.full_name} ({person.id})")
+    emit(person.to_json(), args.json, lambda: f"Đã thêm: {person.full_name} ({person.id})")
     return 0
 
 
@@ -219,7 +173,7 @@ def cmd_member_update(args: argparse.Namespace) -> int:
     changes = _person_fields(args)
     if not changes:
         raise CliError("Chưa nói sửa trường nào (ví dụ --phone 0912345678).")
-    with _open(args) as reg:
+    with open_register(args) as reg:
         person = members.update_person(
             reg,
             args.person,
@@ -227,23 +181,23 @@ def cmd_member_update(args: argparse.Namespace) -> int:
             expected_version=args.expected_version,
             allow_duplicate=args.allow_duplicate,
         )
-    _emit(person.to_json(), args.json, lambda: f"Đã lưu: {person.full_name}")
+    emit(person.to_json(), args.json, lambda: f"Đã lưu: {person.full_name}")
     return 0
 
 
 def cmd_event_add(args: argparse.Namespace) -> int:
-    with _open(args) as reg:
+    with open_register(args) as reg:
         event = members.record_event(
             reg,
             args.person,
             args.kind,
-            _date(args.date),
+            date(args.date),
             reason=args.reason,
             reference=args.reference,
             place=args.place,
         )
         person = members.get_person(reg, event.person_id)
-    _emit(
+    emit(
         {**event.to_json(), "status": person.status},
         args.json,
         lambda: (
@@ -255,18 +209,16 @@ def cmd_event_add(args: argparse.Namespace) -> int:
 
 
 def cmd_event_undo(args: argparse.Namespace) -> int:
-    with _open(args) as reg:
+    with open_register(args) as reg:
         event = members.undo_last_event(reg, args.person)
-    _emit(
-        event.to_json(), args.json, lambda: f"Đã rút lại: {event.label} {vn_from_iso(event.date)}"
-    )
+    emit(event.to_json(), args.json, lambda: f"Đã rút lại: {event.label} {vn_from_iso(event.date)}")
     return 0
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with _open(args) as reg:
+    with open_register(args) as reg:
         report = checks.check_register(reg)
-    _emit(
+    emit(
         report.to_json(),
         args.json,
         lambda: (
@@ -288,25 +240,6 @@ def cmd_gui(args: argparse.Namespace) -> int:
 # -- parser ----------------------------------------------------------------------------------
 
 
-def _common(p: argparse.ArgumentParser, json_flag: bool = True, top: bool = False) -> None:
-    """Options accepted before or after the command; a subcommand never resets them."""
-    default = None if top else argparse.SUPPRESS
-    p.add_argument(
-        "--register",
-        metavar="TỆP",
-        default=default,
-        help="tệp sổ (mặc định: sổ trong thư mục dữ liệu người dùng, hoặc biến SOCHIBO_REGISTER)",
-    )
-    p.add_argument(
-        "--passphrase-file",
-        metavar="TỆP",
-        default=default,
-        help="đọc mật khẩu từ dòng đầu tệp này (hoặc đặt biến SOCHIBO_PASSPHRASE)",
-    )
-    if json_flag:
-        p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
-
-
 def _person_arguments(p: argparse.ArgumentParser) -> None:
     for name, spec in FIELDS.items():
         p.add_argument("--" + name.replace("_", "-"), dest=name, metavar="GIÁ_TRỊ", help=spec.label)
@@ -322,11 +255,11 @@ def build_parser() -> argparse.ArgumentParser:
         prog="sochibo",
         description="Sổ Chi bộ: sổ đảng viên của chi bộ, mã hóa, dùng không cần mạng.",
     )
-    _common(parser, json_flag=False, top=True)
+    common(parser, json_flag=False, top=True)
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
 
     p = sub.add_parser("init", help="tạo sổ mới cho chi bộ")
-    _common(p)
+    common(p)
     p.add_argument("--name", required=True, help="tên chi bộ")
     p.add_argument("--code", required=True, help="mã chi bộ")
     for opt, label in (
@@ -346,22 +279,23 @@ def build_parser() -> argparse.ArgumentParser:
         dest="action", required=True
     )
     p = cell.add_parser("show", help="xem")
-    _common(p)
+    common(p)
     p.set_defaults(func=cmd_cell_show)
     p = cell.add_parser("update", help="sửa")
-    _common(p)
+    common(p)
     for key, (label, _limit) in cell_service.CELL_FIELDS.items():
         p.add_argument("--" + key.replace("_", "-"), dest=key, help=label)
     p.set_defaults(func=cmd_cell_update)
 
     _member_parsers(sub)
     _event_parsers(sub)
+    cli_development.add_parsers(sub)
 
     p = sub.add_parser("check", help="kiểm tra toàn vẹn sổ và chuỗi nhật ký")
-    _common(p)
+    common(p)
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("gui", help="mở cửa sổ chương trình")
-    _common(p, json_flag=False)
+    common(p, json_flag=False)
     p.set_defaults(func=cmd_gui)
     return parser
 
@@ -371,7 +305,7 @@ def _member_parsers(sub) -> None:
         dest="action", required=True
     )
     p = member.add_parser("list", help="danh sách, theo thứ tự tên")
-    _common(p)
+    common(p)
     p.add_argument(
         "--status",
         action="append",
@@ -380,19 +314,19 @@ def _member_parsers(sub) -> None:
     )
     p.set_defaults(func=cmd_member_list)
     p = member.add_parser("search", help="tìm theo tên (có dấu hoặc không dấu), số định danh")
-    _common(p)
+    common(p)
     p.add_argument("text")
     p.set_defaults(func=cmd_member_search)
     p = member.add_parser("show", help="xem một người và quá trình")
-    _common(p)
+    common(p)
     p.add_argument("person", help="mã người (có thể gõ 8 ký tự đầu)")
     p.set_defaults(func=cmd_member_show)
     p = member.add_parser("add", help="thêm người")
-    _common(p)
+    common(p)
     _person_arguments(p)
     p.set_defaults(func=cmd_member_add)
     p = member.add_parser("update", help="sửa thông tin")
-    _common(p)
+    common(p)
     p.add_argument("person")
     p.add_argument("--expected-version", type=int, help="chỉ sửa nếu đúng phiên bản này")
     _person_arguments(p)
@@ -403,7 +337,7 @@ def _event_parsers(sub) -> None:
     event = sub.add_parser("event", help="ghi sự kiện (chuyển đi, miễn, xóa tên, từ trần, …)")
     actions = event.add_subparsers(dest="action", required=True)
     p = actions.add_parser("add", help="ghi một sự kiện")
-    _common(p)
+    common(p)
     p.add_argument("person")
     p.add_argument(
         "kind",
@@ -416,7 +350,7 @@ def _event_parsers(sub) -> None:
     p.add_argument("--place", default="", help="nơi đi hoặc nơi đến")
     p.set_defaults(func=cmd_event_add)
     p = actions.add_parser("undo", help="rút lại sự kiện ghi sau cùng của một người")
-    _common(p)
+    common(p)
     p.add_argument("person")
     p.set_defaults(func=cmd_event_undo)
 

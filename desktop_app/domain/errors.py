@@ -37,14 +37,16 @@ class ValidationError(DomainError):
 class DuplicateError(DomainError):
     """The person may already be in the register; the caller decides, nothing is merged."""
 
-    def __init__(self, record: str, matches: list[tuple[str, str, str]], *,
-                 blocking: bool = False):
+    def __init__(self, record: str, matches: list[tuple[str, str, str]], *, blocking: bool = False):
         self.record = record
         self.matches = matches  # (id, full name, why)
         self.blocking = blocking  # same ID number: can never be saved, even if confirmed
         found = "; ".join(f"{name} ({why})" for _id, name, why in matches)
-        advice = ("Một số định danh chỉ thuộc về một người." if blocking
-                  else "Hãy kiểm tra, hoặc xác nhận đây là người khác.")
+        advice = (
+            "Một số định danh chỉ thuộc về một người."
+            if blocking
+            else "Hãy kiểm tra, hoặc xác nhận đây là người khác."
+        )
         super().__init__(f"{record}: có thể đã có trong sổ: {found}. Chưa lưu gì. {advice}")
 
 

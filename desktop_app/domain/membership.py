@@ -9,12 +9,12 @@ from dataclasses import dataclass, replace
 from desktop_app.domain.dates import add_months
 from desktop_app.domain.errors import StateError
 
-EXITS = ("transferred_out", "removed", "expelled", "resigned", "deceased")
+EXITS = ("transferred_out", "removed", "expelled", "resigned", "deceased", "left_pool")
 STATUSES = ("candidate", "probationary", "official", *EXITS)
 STATUS_LABELS = {
     "candidate": "Quần chúng", "probationary": "Dự bị", "official": "Chính thức",
     "transferred_out": "Đã chuyển đi", "removed": "Đã xóa tên", "expelled": "Bị khai trừ",
-    "resigned": "Ra khỏi Đảng", "deceased": "Từ trần",
+    "resigned": "Ra khỏi Đảng", "deceased": "Từ trần", "left_pool": "Thôi xét kết nạp",
 }  # fmt: skip
 MEMBERS = ("probationary", "official")
 
@@ -26,10 +26,37 @@ class EventKind:
     needs_place: bool = False
 
 
+CANDIDATE = ("candidate",)
+PROBATION = ("probationary",)
+DEVELOPING = ("candidate", "probationary")
+
 EVENT_KINDS: dict[str, EventKind] = {
-    "admission_decision": EventKind("Quyết định kết nạp", ("candidate",)),
-    "ceremony": EventKind("Lễ kết nạp", ("candidate",)),
-    "recognition": EventKind("Công nhận đảng viên chính thức", ("probationary",)),
+    # the admission procedure (desktop_app.domain.admission says what each step needs)
+    "pool_entry": EventKind("Đưa vào danh sách cảm tình Đảng", ("candidate", "left_pool")),
+    "awareness_class": EventKind("Học lớp bồi dưỡng nhận thức về Đảng", CANDIDATE),
+    "application": EventKind("Đơn xin vào Đảng", CANDIDATE),
+    "personal_history": EventKind("Lý lịch của người xin vào Đảng", CANDIDATE),
+    "verification": EventKind("Thẩm tra lý lịch", CANDIDATE),
+    "introduction": EventKind("Giới thiệu của đảng viên chính thức", CANDIDATE),
+    "union_introduction": EventKind("Nghị quyết giới thiệu của Đoàn / Công đoàn", CANDIDATE),
+    "comments_summary": EventKind("Tổng hợp ý kiến nhận xét nơi làm việc, nơi cư trú", CANDIDATE),
+    "admission_vote": EventKind("Chi bộ xét, đề nghị kết nạp", CANDIDATE),
+    "upper_review": EventKind("Đảng ủy cơ sở xét, đề nghị kết nạp", CANDIDATE),
+    "admission_decision": EventKind("Quyết định kết nạp", CANDIDATE),
+    "ceremony": EventKind("Lễ kết nạp", CANDIDATE),
+    "not_admitted": EventKind("Thôi xét kết nạp", CANDIDATE),
+    "new_member_class": EventKind("Học lớp bồi dưỡng đảng viên mới", PROBATION),
+    "member_cv": EventKind("Lý lịch đảng viên, phiếu đảng viên", PROBATION),
+    "self_review": EventKind("Bản tự kiểm điểm của đảng viên dự bị", PROBATION),
+    "mentor_assessment": EventKind("Nhận xét của đảng viên giúp đỡ", PROBATION),
+    "probation_comments": EventKind("Tổng hợp ý kiến nhận xét đảng viên dự bị", PROBATION),
+    "recognition_vote": EventKind("Chi bộ xét, đề nghị công nhận chính thức", PROBATION),
+    "recognition_review": EventKind("Đảng ủy cơ sở xét, đề nghị công nhận", PROBATION),
+    "referred_upward": EventKind("Báo cáo cấp trên xem xét, quyết định", PROBATION),
+    "recognition": EventKind("Công nhận đảng viên chính thức", PROBATION),
+    "probation_removal": EventKind("Xóa tên khỏi danh sách đảng viên dự bị", PROBATION),
+    "mentor_comment": EventKind("Nhận xét định kỳ của người giúp đỡ", DEVELOPING),
+    # what happens to members
     "transfer_in": EventKind("Chuyển đến", (*MEMBERS, "transferred_out"), needs_place=True),
     "transfer_out": EventKind("Chuyển sinh hoạt đi", MEMBERS, needs_place=True),
     "temporary_leave": EventKind("Sinh hoạt tạm thời nơi khác", MEMBERS, needs_place=True),
@@ -43,6 +70,8 @@ EVENT_KINDS: dict[str, EventKind] = {
     "other": EventKind("Sự kiện khác", STATUSES),
 }
 _EXIT_OF = {
+    "not_admitted": "left_pool",
+    "probation_removal": "removed",
     "transfer_out": "transferred_out",
     "removal": "removed",
     "expulsion": "expelled",
@@ -72,8 +101,11 @@ class PersonState:
         return self.exit is None and self.membership in MEMBERS
 
 
-def apply_event(state: PersonState, kind: str, on: dt.date, today: dt.date) -> PersonState:
-    """The state after an event, or StateError in Vietnamese saying why it cannot happen."""
+def apply_event(
+    state: PersonState, kind: str, on: dt.date, today: dt.date, *, probation_months: int
+) -> PersonState:
+    """The state after an event, or StateError in Vietnamese saying why it cannot happen.
+    ``probation_months`` comes from the rule table in force on the ceremony date."""
     spec = EVENT_KINDS.get(kind)
     if spec is None:
         raise StateError(f"Không có loại sự kiện «{kind}»")
@@ -87,11 +119,18 @@ def apply_event(state: PersonState, kind: str, on: dt.date, today: dt.date) -> P
         raise StateError(
             f"{spec.label}: ngày {on:%d/%m/%Y} trước ngày ra khỏi chi bộ {state.exit_date:%d/%m/%Y}"
         )
+    if kind == "recognition":
+        return _recognition(state, on, probation_months)
     return _STEPS.get(kind, _no_change)(state, on)
 
 
 def _no_change(state: PersonState, on: dt.date) -> PersonState:
     return state
+
+
+def _pool_entry(state: PersonState, on: dt.date) -> PersonState:
+    """Back into the pool after leaving it (a new candidacy); no change otherwise."""
+    return replace(state, exit=None, exit_date=None)
 
 
 def _decision(state: PersonState, on: dt.date) -> PersonState:
@@ -109,15 +148,18 @@ def _ceremony(state: PersonState, on: dt.date) -> PersonState:
     return replace(state, membership="probationary", ceremony_date=on)
 
 
-def _recognition(state: PersonState, on: dt.date) -> PersonState:
-    if state.ceremony_date is not None:
-        due = add_months(state.ceremony_date, 12)
-        if on < due:
-            raise StateError(
-                f"Công nhận chính thức: chưa đủ 12 tháng dự bị (từ lễ kết nạp "
-                f"{state.ceremony_date:%d/%m/%Y}, sớm nhất {due:%d/%m/%Y})"
-            )
-    return replace(state, membership="official", official_date=on)
+def _recognition(state: PersonState, on: dt.date, months: int) -> PersonState:
+    """Official as of the end of probation, even when the vote or the decision came later
+    (Charter Art. 5); without a known ceremony the decision date is all there is."""
+    if state.ceremony_date is None:
+        return replace(state, membership="official", official_date=on)
+    end = add_months(state.ceremony_date, months)
+    if on < end:
+        raise StateError(
+            f"Công nhận chính thức: chưa đủ {months} tháng dự bị (từ lễ kết nạp "
+            f"{state.ceremony_date:%d/%m/%Y}, sớm nhất {end:%d/%m/%Y})"
+        )
+    return replace(state, membership="official", official_date=end)
 
 
 def _exit(kind: str):
@@ -141,9 +183,9 @@ def _toggle(attr: str, value: bool, label: str):
 
 
 _STEPS = {
+    "pool_entry": _pool_entry,
     "admission_decision": _decision,
     "ceremony": _ceremony,
-    "recognition": _recognition,
     "transfer_in": _transfer_in,
     "temporary_leave": _toggle("temporarily_away", True, "Sinh hoạt tạm thời"),
     "temporary_return": _toggle("temporarily_away", False, "Trở về sinh hoạt"),

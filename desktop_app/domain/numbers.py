@@ -3,4 +3,3 @@
 
 def vn_int(value: int) -> str:
     return f"{value:,}".replace(",", ".")
-

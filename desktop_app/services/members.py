@@ -9,12 +9,15 @@ import datetime as dt
 import json
 from dataclasses import asdict
 
+from desktop_app.domain.admission import check_step
 from desktop_app.domain.dates import PartialDate
 from desktop_app.domain.errors import DuplicateError, NotFoundError, StateError, ValidationError
 from desktop_app.domain.membership import PersonState, apply_event
 from desktop_app.domain.names import clean_text, fold, has_accents, matches_accented, sort_key_text
 from desktop_app.domain.numbers import vn_int
 from desktop_app.domain.person import EDITABLE, Checked, check_person
+from desktop_app.services import tracks
+from desktop_app.services.rules import rule_table
 from desktop_app.services.views import (
     PERSON_COLUMNS,
     EventView,
@@ -194,22 +197,6 @@ def search_ids(reg: Register, text: str) -> list[str] | None:
 # -- events ---------------------------------------------------------------------------------
 
 
-def _state(row: Person) -> PersonState:
-    def day(value: str | None) -> dt.date | None:
-        return dt.date.fromisoformat(value) if value else None
-
-    return PersonState(
-        row.membership,
-        row.exit,
-        row.exempted,
-        row.temporarily_away,
-        day(row.admission_decision_date),
-        day(row.ceremony_date),
-        day(row.official_date),
-        day(row.exit_date),
-    )
-
-
 def _state_fields(state: PersonState) -> dict[str, object]:
     values = asdict(state)
     return {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in values.items()}
@@ -224,14 +211,21 @@ def record_event(
     reason: str = "",
     reference: str = "",
     place: str = "",
+    details: dict | None = None,
     today: dt.date | None = None,
 ) -> EventView:
-    """Record what happened to a person and move their status accordingly, in one write."""
+    """Record what happened to a person and move their status accordingly, in one write.
+    Steps of the admission procedure are checked against the rule table first."""
+    details = dict(details or {})
     with reg.atomic():
         row = _live(person_id)
-        before = _state(row)
+        before = tracks.state_of(row)
+        rules = rule_table()
         try:
-            after = apply_event(before, kind, on, _today(today))
+            track = tracks.track_of(row, people.events_of(row.id))
+            check_step(track, kind, on, details, rules, tracks.Standings().lookup())
+            months = rules.get("probation.months", before.ceremony_date or on).value
+            after = apply_event(before, kind, on, _today(today), probation_months=int(months))
         except StateError as exc:
             raise StateError(f"Người «{row.full_name}»: {exc}") from None
         texts = _event_texts(row, reason, reference, place)
@@ -243,6 +237,7 @@ def record_event(
                 "date": on.isoformat(),
                 **texts,
                 "before": json.dumps(_state_fields(before), sort_keys=True),
+                "details": tracks.details_json(details),
             },
             reg.author,
         )

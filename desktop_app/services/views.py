@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+import json
+from dataclasses import asdict, dataclass, field
 
 from desktop_app.domain.membership import EVENT_KINDS, STATUS_LABELS
 from desktop_app.store.models import Cell, Person, PersonEvent
@@ -84,6 +85,7 @@ class EventView:
     reference: str
     place: str
     created_at: str
+    details: dict = field(default_factory=dict)  # step data, as stored (dates as ISO text)
 
     @property
     def label(self) -> str:
@@ -122,4 +124,5 @@ def event_view(row: PersonEvent) -> EventView:
         row.reference,
         row.place,
         row.created_at,
+        json.loads(row.details or "{}"),
     )

@@ -257,4 +257,3 @@ def _private(path: Path) -> None:
     """Only the owner may read the register files (other users of a shared office PC)."""
     if os.name == "posix":
         os.chmod(path, 0o600)
-

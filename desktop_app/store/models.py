@@ -71,9 +71,30 @@ class PersonEvent(Journalled):
     reason = pw.TextField(default="")
     reference = pw.TextField(default="")
     place = pw.TextField(default="")
-    before = pw.TextField(
-        default="{}"
-    )  # the person's state before, so the last event can be undone
+    before = pw.TextField(default="{}")  # the person's state before, so undo can restore it
+    details = pw.TextField(default="{}")  # step data: vote figures, certificate, introducer
+
+
+class Mentorship(Journalled):
+    """An official member assigned to help a candidate or probationary member (and who is
+    usually the future introducer); ``joint_since`` records the 12-month joint-work rule."""
+
+    person = pw.ForeignKeyField(Person, backref="mentors", on_delete="RESTRICT")
+    mentor = pw.ForeignKeyField(Person, backref="mentees", on_delete="RESTRICT")
+    start = pw.TextField()
+    end = pw.TextField(null=True)
+    end_reason = pw.TextField(default="")
+    joint_since = pw.TextField(null=True)
+    note = pw.TextField(default="")
+
+
+class CalendarOverride(Journalled):
+    """A day the government moved: a day off the holidays package does not know, or a
+    working Saturday."""
+
+    day = pw.TextField()
+    working = pw.BooleanField()
+    note = pw.TextField(default="")
 
 
 class Journal(BaseModel):
@@ -97,5 +118,7 @@ JOURNALLED: dict[str, type[Journalled]] = {
     "cell": Cell,
     "person": Person,
     "person_event": PersonEvent,
+    "mentorship": Mentorship,
+    "calendar_override": CalendarOverride,
 }
-MODELS = [Meta, Cell, Person, PersonEvent, Journal]
+MODELS = [Meta, Cell, Person, PersonEvent, Mentorship, CalendarOverride, Journal]

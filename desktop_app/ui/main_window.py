@@ -8,6 +8,7 @@ open, demo, close) through signals; it never opens a register itself.
 
 from __future__ import annotations
 
+import importlib
 import logging
 import traceback
 from collections.abc import Callable
@@ -213,7 +214,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(body)
 
     def _build_pages(self) -> None:
-        factories: dict[str, Callable[[], QWidget]] = {"members": self._members_page}
+        factories: dict[str, Callable[[], QWidget]] = {
+            "today": lambda: self._page("today", "TodayPage", "Today"),
+            "members": lambda: self._page("members", "MembersPage", "Members"),
+            "candidates": lambda: self._page("candidates", "CandidatesPage", "Candidates"),
+        }
         for area in AREAS:
             make = factories.get(area.key)
             page = (
@@ -222,15 +227,25 @@ class MainWindow(QMainWindow):
             self.pages[area.key] = page
             self.stack.addWidget(page)
 
-    def _members_page(self) -> QWidget:
-        """The Members page, or the reason it could not be made (the rest still works)."""
+    def _page(self, module: str, name: str, title: str) -> QWidget:
+        """A page, or the reason it could not be made (the rest of the window still works).
+        Pages that can send the user elsewhere have an ``open_person`` signal(area, id)."""
         try:
-            from desktop_app.ui.pages.members import MembersPage
-
-            return MembersPage(self._runner)
+            page_class = getattr(importlib.import_module(f"desktop_app.ui.pages.{module}"), name)
+            page = page_class(self._runner)
         except Exception:
-            log.exception("the Members page could not be made")
-            return BrokenPage(area_text("Members"), traceback.format_exc())
+            log.exception("the %s page could not be made", title)
+            return BrokenPage(area_text(title), traceback.format_exc())
+        if hasattr(page, "open_person"):
+            page.open_person.connect(self.open_person)
+        return page
+
+    def open_person(self, area: str, person_id: str) -> None:
+        """Show a person on another page (e.g. from the Today list to their pipeline)."""
+        self.show_area(area)
+        page = self.pages.get(area)
+        if hasattr(page, "select_person"):
+            page.select_person(person_id)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

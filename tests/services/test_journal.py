@@ -10,10 +10,11 @@ import peewee
 import pytest
 
 import desktop_app.services as services_pkg
-from desktop_app.services import cell, checks, members
+from desktop_app.services import cell, checks, development, members, rules
 from desktop_app.store import journal
 from desktop_app.store.models import JOURNALLED, Journal, Person
 from tests.conftest import TODAY
+from tests.services import pipeline
 
 PERSON = {
     "full_name": "Võ Văn Kiệt",
@@ -63,8 +64,27 @@ def scenario(reg) -> set[str]:
     called.add("members.undo_last_event")
     cell.update_cell(reg, {"address": "Số 1 Trần Phú"})
     called.add("cell.update_cell")
+    called |= _development(reg)
     called.add("cell.create_cell")  # made by the register fixture
     return called
+
+
+def _development(reg) -> set[str]:
+    small = pipeline.small_cell(reg)
+    person_id = pipeline.to_official(reg, small)
+    extra = members.add_person(reg, {"full_name": "Đỗ Minh Khang", "sex": "male"}, today=TODAY)
+    assignment = development.assign_mentor(
+        reg, extra.id, small.officials[2], dt.date(2026, 10, 1), today=TODAY
+    )
+    development.end_mentorship(reg, assignment.id, dt.date(2026, 11, 2), "Chuyển công tác")
+    rules.set_override(reg, dt.date(2026, 12, 31), working=False, note="Nghỉ bù")
+    rules.remove_override(reg, dt.date(2026, 12, 31))
+    assert members.get_person(reg, person_id).status == "official"
+    return {
+        "development.add_candidate", "development.record_step", "development.record_vote",
+        "development.assign_mentor", "development.end_mentorship", "rules.set_override",
+        "rules.remove_override",
+    }  # fmt: skip
 
 
 def test_every_writing_service_is_exercised_and_journalled(register):

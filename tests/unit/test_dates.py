@@ -122,9 +122,16 @@ def test_age_agrees_with_add_months(birth, on, months):
     assert (age_in_months(birth, on) >= months) == (add_months(birth, months) <= on)
 
 
-@pytest.mark.parametrize(("iso", "vn"), [
-    ("2020-03-05", "05/03/2020"), ("2020-03", "03/2020"), ("2020", "2020"), (None, ""), ("", ""),
-])
+@pytest.mark.parametrize(
+    ("iso", "vn"),
+    [
+        ("2020-03-05", "05/03/2020"),
+        ("2020-03", "03/2020"),
+        ("2020", "2020"),
+        (None, ""),
+        ("", ""),
+    ],
+)
 def test_vn_from_iso(iso, vn):
     assert vn_from_iso(iso) == vn
     if iso:

@@ -379,7 +379,9 @@ def test_register_validation_accepts_the_demo(seed, today):
         assert not checked.warnings, (person.fields["full_name"], checked.warnings)
         state = PersonState("candidate")
         for ev in person.events:
-            state = apply_event(state, ev.kind, dt.date.fromisoformat(ev.date), today)
+            state = apply_event(
+                state, ev.kind, dt.date.fromisoformat(ev.date), today, probation_months=12
+            )
 
 
 def test_large_cells_finish_and_namesakes_differ_in_birth_year():

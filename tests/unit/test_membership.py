@@ -13,7 +13,7 @@ D = dt.date
 
 def run(state, *steps):
     for kind, on in steps:
-        state = apply_event(state, kind, on, TODAY)
+        state = apply_event(state, kind, on, TODAY, probation_months=12)
     return state
 
 
@@ -36,7 +36,7 @@ def test_probation_is_counted_from_the_ceremony_not_the_decision():
         ("ceremony", D(2024, 3, 20)),
     )
     with pytest.raises(StateError, match="12 tháng"):
-        apply_event(state, "recognition", D(2025, 3, 1), TODAY)
+        apply_event(state, "recognition", D(2025, 3, 1), TODAY, probation_months=12)
 
 
 @pytest.mark.parametrize(
@@ -57,12 +57,14 @@ def test_probation_is_counted_from_the_ceremony_not_the_decision():
 )
 def test_refused_events(state, kind, words):
     with pytest.raises(StateError, match=words):
-        apply_event(state, kind, D(2025, 1, 1), TODAY)
+        apply_event(state, kind, D(2025, 1, 1), TODAY, probation_months=12)
 
 
 def test_future_event_refused():
     with pytest.raises(StateError, match="tương lai"):
-        apply_event(PersonState("official"), "transfer_out", D(2026, 12, 1), TODAY)
+        apply_event(
+            PersonState("official"), "transfer_out", D(2026, 12, 1), TODAY, probation_months=12
+        )
 
 
 def test_exits_and_return():
@@ -82,7 +84,7 @@ def test_overlays_do_not_change_status():
 def test_event_before_exit_refused():
     state = run(PersonState("official"), ("transfer_out", D(2025, 5, 1)))
     with pytest.raises(StateError, match="trước ngày ra khỏi"):
-        apply_event(state, "transfer_in", D(2025, 4, 1), TODAY)
+        apply_event(state, "transfer_in", D(2025, 4, 1), TODAY, probation_months=12)
 
 
 @given(st.lists(st.sampled_from(sorted(EVENT_KINDS)), max_size=12))
@@ -92,7 +94,7 @@ def test_any_sequence_keeps_a_valid_state(kinds):
     for kind in kinds:
         on = on.replace(year=on.year + 1)
         try:
-            state = apply_event(state, kind, on, TODAY)
+            state = apply_event(state, kind, on, TODAY, probation_months=12)
         except StateError:
             continue
         assert (state.exit is None) == (state.exit_date is None)

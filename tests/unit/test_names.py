@@ -725,8 +725,18 @@ def test_fold_maps_the_eth_of_legacy_conversions_to_d():
 
 
 _ORDER_NAMES = st.text(
-    alphabet=st.sampled_from([*"aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ ZQ-'0123456789",
-                              "\u0300", "\u0301", "\u0303", "\u0309", "\u0323", "ø", "ß"]),
+    alphabet=st.sampled_from(
+        [
+            *"aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯ ZQ-'0123456789",
+            "\u0300",
+            "\u0301",
+            "\u0303",
+            "\u0309",
+            "\u0323",
+            "ø",
+            "ß",
+        ]
+    ),
     max_size=24,
 )
 
@@ -746,6 +756,17 @@ def test_sort_key_text_orders_like_name_sort_key(a, b):
 def test_sort_key_text_on_real_names():
     from desktop_app.domain.names import sort_key_text
 
-    names = ["Trần Văn Bình", "Nguyễn Thị An", "Lê Văn An", "Đỗ Anh", "Phạm Văn Ánh",
-             "Hồ Thị Ân", "Y Kha Niê", "H'Nhi Mlô", "Lê Thị Thuỷ", "Lê Thị Thủy", "Ông Văn Ẩn"]
+    names = [
+        "Trần Văn Bình",
+        "Nguyễn Thị An",
+        "Lê Văn An",
+        "Đỗ Anh",
+        "Phạm Văn Ánh",
+        "Hồ Thị Ân",
+        "Y Kha Niê",
+        "H'Nhi Mlô",
+        "Lê Thị Thuỷ",
+        "Lê Thị Thủy",
+        "Ông Văn Ẩn",
+    ]
     assert sorted(names, key=sort_key_text) == sorted(names, key=name_sort_key)

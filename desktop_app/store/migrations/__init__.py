@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desktop_app.store.migrations import m001_initial
+from desktop_app.store.migrations import m001_initial, m002_development
 
-STEPS: dict[int, Callable] = {1: m001_initial.up}
+STEPS: dict[int, Callable] = {1: m001_initial.up, 2: m002_development.up}
 LATEST = max(STEPS)
 
 
