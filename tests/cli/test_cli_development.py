@@ -8,7 +8,8 @@ import datetime as dt
 import pytest
 
 from desktop_app.services import development, registers
-from tests.cli.test_cli import PASS, add_member, as_json, reg, run  # noqa: F401
+from tests.cli.conftest import PASS
+from tests.cli.test_cli import add_member, as_json, run
 
 
 @pytest.fixture
