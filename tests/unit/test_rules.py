@@ -36,6 +36,7 @@ EXPECTED = {
     "readmission.min_months": (36, "months"),
     "pool_review.months": (3, "months"),
     "mentor_comment.months": (3, "months"),
+    "mentor.required": (1, "count"),
 }
 
 # Rules taken from the 2021 texts and replaced by the 2025 ones.
