@@ -24,14 +24,23 @@ def run(people: int = 10_000) -> dict:
         listing = timed(lambda: development.list_candidates(reg), repeat=5, warmup=1)
         one = timed(lambda: development.pipeline(reg, rows[0].person_id), repeat=10, warmup=1)
         floor = timed(lambda: reg.db.execute_sql(FLOOR_SQL).fetchall(), repeat=5, warmup=1)
-    return {"people": people, "developing": len(rows), "todo_items": len(items), "todo": todo,
-            "list_candidates": listing, "pipeline_one": one, "floor_sql": floor}
+    return {
+        "people": people,
+        "developing": len(rows),
+        "todo_items": len(items),
+        "todo": todo,
+        "list_candidates": listing,
+        "pipeline_one": one,
+        "floor_sql": floor,
+    }
 
 
 def main() -> None:
     result = run()
     for key in ("todo", "list_candidates", "pipeline_one", "floor_sql"):
-        print(f"{key:16} median {result[key]['median_ms']:8.1f} ms  max {result[key]['max_ms']:8.1f}")
+        print(
+            f"{key:16} median {result[key]['median_ms']:8.1f} ms  max {result[key]['max_ms']:8.1f}"
+        )
     print(f"{result['developing']} people in development, {result['todo_items']} items")
     print(save("todo", result))
 
