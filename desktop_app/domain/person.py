@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from desktop_app.domain import catalogs
@@ -77,8 +78,11 @@ class Checked:
         self.warnings.append(Problem(name, FIELDS[name].label, message))
 
 
-def check_person(data: dict[str, object], today: dt.date) -> Checked:
-    """Clean and check a whole person record (all fields present after merging an update)."""
+def check_person(
+    data: dict[str, object], today: dt.date, probation_months: Callable[[dt.date], int]
+) -> Checked:
+    """Clean and check a whole person record (all fields present after merging an update).
+    ``probation_months(ceremony)`` comes from the rule table in force on the ceremony day."""
     out = Checked()
     for name, spec in FIELDS.items():
         raw = data.get(name)
@@ -97,7 +101,7 @@ def check_person(data: dict[str, object], today: dt.date) -> Checked:
     _check_birth(out, today)
     _check_id_number(out)
     _check_contacts(out)
-    _check_party_dates(out, today)
+    _check_party_dates(out, today, probation_months)
     out.problems = [p for p in out.problems if p.field not in too_long or "quá dài" in p.message]
     return out
 
@@ -194,7 +198,9 @@ def _check_contacts(out: Checked) -> None:
         out.error("party_card_number", "chỉ gồm chữ số")
 
 
-def _check_party_dates(out: Checked, today: dt.date) -> None:
+def _check_party_dates(
+    out: Checked, today: dt.date, probation_months: Callable[[dt.date], int]
+) -> None:
     dates: dict[str, dt.date | None] = {}
     for name in DATE_FIELDS:
         try:
@@ -209,11 +215,12 @@ def _check_party_dates(out: Checked, today: dt.date) -> None:
     decision, ceremony, official = (dates[n] for n in DATE_FIELDS)
     if decision and ceremony and ceremony < decision:
         out.error("ceremony_date", "lễ kết nạp không thể trước ngày quyết định kết nạp")
-    if ceremony and official and official < add_months(ceremony, 12):
+    months = probation_months(ceremony) if ceremony else 0
+    if ceremony and official and official < add_months(ceremony, months):
         out.error(
             "official_date",
-            f"phải từ {add_months(ceremony, 12):%d/%m/%Y} trở đi "
-            "(đủ 12 tháng dự bị kể từ lễ kết nạp)",
+            f"phải từ {add_months(ceremony, months):%d/%m/%Y} trở đi "
+            f"(đủ {months} tháng dự bị kể từ lễ kết nạp)",
         )
     birth = out.values.get("birth_date")
     first = ceremony or decision

@@ -44,7 +44,11 @@ def _record_name(values: dict[str, object]) -> str:
 
 def check(data: dict[str, object], today: dt.date | None = None) -> Checked:
     """Validate without writing (the member dialog calls this as the user types)."""
-    return check_person({**DEFAULTS, **data}, _today(today))
+    return check_person({**DEFAULTS, **data}, _today(today), _probation_months)
+
+
+def _probation_months(ceremony: dt.date) -> int:
+    return int(rule_table().get("probation.months", ceremony).value)
 
 
 def _validated(data: dict[str, object], today: dt.date | None) -> dict[str, object]:

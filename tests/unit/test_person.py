@@ -5,6 +5,11 @@ import pytest
 
 from desktop_app.domain.person import EDITABLE, check_person
 
+
+def PROBATION(_ceremony):
+    return 12
+
+
 TODAY = dt.date(2026, 11, 22)
 
 
@@ -28,7 +33,7 @@ def person(**overrides):
 
 def errors(data):
     found: dict[str, str] = {}
-    for p in check_person(data, TODAY).problems:
+    for p in check_person(data, TODAY, PROBATION).problems:
         found[p.field] = f"{found.get(p.field, '')} | {p.message}"
     return found
 
@@ -42,6 +47,7 @@ def test_a_good_record_passes_and_is_cleaned():
             ethnicity="kinh",
         ),
         TODAY,
+        PROBATION,
     )
     assert checked.problems == []
     assert checked.values["full_name"] == "Nguyễn Thị Thu Hà"
@@ -58,6 +64,7 @@ def test_nfd_input_is_stored_nfc():
             full_name=nfd, native_place=unicodedata.normalize("NFD", "Xã Tuy Phước, tỉnh Gia Lai")
         ),
         TODAY,
+        PROBATION,
     )
     assert checked.values["full_name"] == unicodedata.normalize("NFC", "Đặng Thị Thuỷ")
     assert unicodedata.is_normalized("NFC", checked.values["native_place"])
@@ -99,23 +106,26 @@ def test_bad_input_names_the_field(overrides, field, words):
 
 
 def test_messages_carry_vietnamese_labels():
-    problems = check_person(person(id_number="123"), TODAY).problems
+    problems = check_person(person(id_number="123"), TODAY, PROBATION).problems
     assert str(problems[0]).startswith("Số định danh cá nhân:")
 
 
 def test_partial_birth_dates_are_kept_partial():
-    assert check_person(person(birth_date="1958"), TODAY).values["birth_date"] == "1958"
-    assert check_person(person(birth_date="03/1958"), TODAY).values["birth_date"] == "1958-03"
+    assert check_person(person(birth_date="1958"), TODAY, PROBATION).values["birth_date"] == "1958"
+    assert (
+        check_person(person(birth_date="03/1958"), TODAY, PROBATION).values["birth_date"]
+        == "1958-03"
+    )
 
 
 def test_id_number_warning_when_digits_disagree_with_birth():
-    checked = check_person(person(id_number="052190012345"), TODAY)
+    checked = check_person(person(id_number="052190012345"), TODAY, PROBATION)
     assert checked.problems == []
     assert [w.field for w in checked.warnings] == ["id_number"]
 
 
 def test_leading_zeros_kept():
-    checked = check_person(person(id_number="001185000007"), TODAY)
+    checked = check_person(person(id_number="001185000007"), TODAY, PROBATION)
     assert checked.values["id_number"] == "001185000007"
 
 
@@ -127,11 +137,11 @@ def test_candidate_without_party_dates_is_fine():
         official_date="",
         id_number="",
     )
-    checked = check_person(data, TODAY)
+    checked = check_person(data, TODAY, PROBATION)
     assert checked.problems == []
     assert checked.values["id_number"] is None
 
 
 def test_too_long_field_gives_one_clear_message():
-    found = check_person(person(full_name="Nguyễn " + "a" * 10_000), TODAY).problems
+    found = check_person(person(full_name="Nguyễn " + "a" * 10_000), TODAY, PROBATION).problems
     assert [p.message for p in found] == ["quá dài (10.007 ký tự, tối đa 100)"]
