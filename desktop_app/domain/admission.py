@@ -170,7 +170,7 @@ class Track:
         )
 
 
-_LEGACY = {"admission_decision", "ceremony", "pool_entry"}
+_LEGACY = {"admission_decision", "ceremony"}  # all a typed-in member history has
 
 
 # -- votes ---------------------------------------------------------------------------------
@@ -529,8 +529,14 @@ _CHECKS: dict[str, Callable[..., list[str]]] = {
 
 def next_steps(track: Track) -> list[Step]:
     """The procedure's steps not yet recorded in this phase, in order."""
+    if track.state.membership not in ("candidate", "probationary") or track.state.exit:
+        return []
     phase = "probation" if track.state.membership == "probationary" else "candidate"
     done = {s.kind for s in track.candidacy()}
+    if len(track.of("introduction")) < 2:
+        done.discard("introduction")  # the second introducer is still to come
+    if len(track.of("introduction")) >= 2:
+        done.add("union_introduction")  # not needed beside two introducers
     return [s for s in PROCEDURE if s.phase == phase and s.kind not in done]
 
 

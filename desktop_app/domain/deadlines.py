@@ -69,8 +69,8 @@ class TodoItem:
 
 
 class _Collector:
-    def __init__(self, track: Track, rules: RuleTable, calendar: WorkCalendar) -> None:
-        self.track, self.rules, self.calendar = track, rules, calendar
+    def __init__(self, track: Track, rules: RuleTable, calendar: WorkCalendar, on: dt.date) -> None:
+        self.track, self.rules, self.calendar, self.on = track, rules, calendar, on
         self.items: list[TodoItem] = []
 
     def add(self, kind: str, due: dt.date, rule: Rule, message: str, basis, label: str) -> None:
@@ -121,7 +121,7 @@ def person_deadlines(
     """All of one person's deadlines, however far off."""
     if track.state.exit is not None:
         return []
-    out = _Collector(track, rules, calendar)
+    out = _Collector(track, rules, calendar, on)
     if track.state.membership == "candidate":
         _candidate(out)
     elif track.state.membership == "probationary":
@@ -192,7 +192,7 @@ def _before_vote(out: _Collector) -> None:
             f"Ngày {STEPS[paper.kind].label.lower()}",
         )
     if track.birth is not None:
-        rule = rules.get("age.max_months", track.birth.earliest())
+        rule = rules.get("age.max_months", out.on)
         limit = add_months(track.birth.earliest(), int(rule.value))
         out.add(
             "age_limit",

@@ -4,7 +4,7 @@ expired, in the order the procedure needs them."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from desktop_app.domain.admission import (
     STEPS,
@@ -76,7 +76,7 @@ def _item(kind: str, step: Recorded | None, status: str | None = None, **extra) 
 
 def dossier(track: Track, rules: RuleTable, on: dt.date) -> list[DossierItem]:
     """The checklist of the current candidacy; the probation papers once admitted."""
-    items = _candidate_papers(track, rules, on)
+    items = _candidate_papers(track, rules, on) if track.tracked else []
     admitted = track.state.membership in ("probationary", "official")
     items += _probation_papers(track, on) if admitted else []
     return items
@@ -89,9 +89,12 @@ def _candidate_papers(track: Track, rules: RuleTable, on: dt.date) -> list[Dossi
         items.append(_paper(track, kind, rules, on, voted))
     items += _introductions(track, rules, on, voted)
     items.append(_paper(track, "comments_summary", rules, on, voted))
-    items.append(_vote(track, "admission_vote"))
-    for kind in ("upper_review", "admission_decision"):
-        items.append(_item(kind, track.last(kind)))
+    for item in (
+        _vote(track, "admission_vote"),
+        *(_item(kind, track.last(kind)) for kind in ("upper_review", "admission_decision")),
+    ):
+        later = item.status == "missing" and track.state.membership == "candidate"
+        items.append(replace(item, status="later") if later else item)
     return items
 
 
@@ -161,6 +164,7 @@ def _probation_papers(track: Track, on: dt.date) -> list[DossierItem]:
         "probation_comments",
     ):
         items.append(_item(kind, track.last(kind)))
-    items.append(_vote(track, "recognition_vote"))
-    items.append(_item("recognition", track.last("recognition")))
+    for item in (_vote(track, "recognition_vote"), _item("recognition", track.last("recognition"))):
+        later = item.status == "missing" and track.state.membership == "probationary"
+        items.append(replace(item, status="later") if later else item)
     return items

@@ -23,6 +23,7 @@ from desktop_app.store.models import Mentorship, Person
 
 TEXT_DETAILS = {"certificate_number": 40, "issuer": 200, "actor": 200}
 DEVELOPING = ("candidate", "probationary")
+_REASON = {"not_admitted": "lý do", "mentor_comment": "nội dung nhận xét"}
 
 
 def _today(today: dt.date | None) -> dt.date:
@@ -71,8 +72,8 @@ def record_step(
         raise StateError(f"Không có bước «{kind}» trong quy trình kết nạp")
     with reg.atomic():
         clean = _clean_details(kind, details or {})
-        if kind == "not_admitted" and not clean_text(reason):
-            raise StateError("Thôi xét kết nạp: cần ghi lý do")
+        if kind in ("not_admitted", "mentor_comment") and not clean_text(reason):
+            raise StateError(f"{STEPS[kind].label}: cần ghi {_REASON[kind]}")
         return members.record_event(
             reg,
             person_id,

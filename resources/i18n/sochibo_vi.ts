@@ -72,6 +72,167 @@
     </message>
 </context>
 <context>
+    <name>CandidateDialog</name>
+    <message>
+        <source>Add a candidate to the sympathisers&apos; list</source>
+        <translation>Thêm quần chúng vào danh sách cảm tình Đảng</translation>
+    </message>
+    <message>
+        <source>Sympathisers&apos; list</source>
+        <translation>Danh sách cảm tình Đảng</translation>
+    </message>
+    <message>
+        <source>e.g. 05-NQ/CB (leave empty if none)</source>
+        <translation>ví dụ 05-NQ/CB (để trống nếu không có)</translation>
+    </message>
+    <message>
+        <source>Put on the list on</source>
+        <translation>Ngày đưa vào danh sách</translation>
+    </message>
+    <message>
+        <source>Resolution no.</source>
+        <translation>Số nghị quyết</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateList</name>
+    <message>
+        <source>Add candidate…</source>
+        <translation>Thêm quần chúng…</translation>
+    </message>
+    <message>
+        <source>Whole table (pool review)</source>
+        <translation>Xem cả bảng (rà soát nguồn)</translation>
+    </message>
+    <message>
+        <source>Hide the pipeline to see every column of the list, for the quarterly review</source>
+        <translation>Ẩn phần quy trình để xem đủ các cột của danh sách, khi rà soát nguồn kết nạp hằng quý</translation>
+    </message>
+    <message>
+        <source>Search by name…</source>
+        <translation>Tìm theo tên…</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2</source>
+        <translation>Đang hiện %1 / %2 người</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesFilter</name>
+    <message>
+        <source>Candidates</source>
+        <translation>Quần chúng</translation>
+    </message>
+    <message>
+        <source>Probationary members</source>
+        <translation>Đảng viên dự bị</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tất cả</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Giai đoạn</translation>
+    </message>
+    <message>
+        <source>In the pool since</source>
+        <translation>Vào danh sách từ ngày</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Người giúp đỡ</translation>
+    </message>
+    <message>
+        <source>Next deadline</source>
+        <translation>Hạn gần nhất</translation>
+    </message>
+    <message>
+        <source>Last mentor comment</source>
+        <translation>Nhận xét gần nhất của người giúp đỡ</translation>
+    </message>
+</context>
+<context>
+    <name>CandidatesPage</name>
+    <message>
+        <source>Record step…</source>
+        <translation>Ghi bước…</translation>
+    </message>
+    <message>
+        <source>Record vote…</source>
+        <translation>Ghi biểu quyết…</translation>
+    </message>
+    <message>
+        <source>Withdraw last step…</source>
+        <translation>Rút lại bước cuối…</translation>
+    </message>
+    <message>
+        <source>Assign mentor…</source>
+        <translation>Phân công giúp đỡ…</translation>
+    </message>
+    <message>
+        <source>End assignment…</source>
+        <translation>Kết thúc phân công…</translation>
+    </message>
+    <message>
+        <source>Show in the members list</source>
+        <translation>Xem trong danh sách đảng viên</translation>
+    </message>
+    <message>
+        <source>Put a new person on the sympathisers&apos; list</source>
+        <translation>Đưa một người mới vào danh sách cảm tình Đảng</translation>
+    </message>
+    <message>
+        <source>Record a step of the procedure: a paper, a class, an introduction…</source>
+        <translation>Ghi một bước của quy trình kết nạp: giấy tờ, lớp học, giới thiệu…</translation>
+    </message>
+    <message>
+        <source>Record the cell&apos;s vote on admission or on official membership</source>
+        <translation>Ghi kết quả chi bộ biểu quyết đề nghị kết nạp hoặc công nhận đảng viên chính thức</translation>
+    </message>
+    <message>
+        <source>Withdraw the last step recorded for this person, if it was a mistake</source>
+        <translation>Rút lại bước ghi sau cùng của người này, khi đã ghi nhầm</translation>
+    </message>
+    <message>
+        <source>Assign an official member to follow and help this person</source>
+        <translation>Phân công một đảng viên chính thức theo dõi, giúp đỡ người này</translation>
+    </message>
+    <message>
+        <source>End the mentoring assignment chosen in the Mentors tab</source>
+        <translation>Kết thúc phân công giúp đỡ đang chọn ở thẻ Người giúp đỡ</translation>
+    </message>
+    <message>
+        <source>Open this person on the Members page</source>
+        <translation>Mở người này ở trang Đảng viên</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Tìm</translation>
+    </message>
+    <message>
+        <source>Withdraw the last step recorded for %1: «%2» on %3?
+Use this only for a mistake; the status it changed goes back to what it was.</source>
+        <translation>Rút lại bước ghi sau cùng của %1: «%2» ngày %3?
+Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở lại như trước.</translation>
+    </message>
+    <message>
+        <source>Withdraw last step</source>
+        <translation>Rút lại bước cuối</translation>
+    </message>
+</context>
+<context>
     <name>CellPage</name>
     <message>
         <source>The party cell</source>
@@ -146,6 +307,75 @@
     <message>
         <source>dd/mm/yyyy</source>
         <translation>dd/mm/yyyy</translation>
+    </message>
+</context>
+<context>
+    <name>DeadlinesModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Việc cần làm</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>Tính từ</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Căn cứ</translation>
+    </message>
+</context>
+<context>
+    <name>DossierModel</name>
+    <message>
+        <source>Paper</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Hiệu lực đến</translation>
+    </message>
+</context>
+<context>
+    <name>EndMentorDialog</name>
+    <message>
+        <source>End a mentoring assignment: %1</source>
+        <translation>Kết thúc phân công giúp đỡ: %1</translation>
+    </message>
+    <message>
+        <source>%1 (since %2)</source>
+        <translation>%1 (từ %2)</translation>
+    </message>
+    <message>
+        <source>e.g. moved to another unit</source>
+        <translation>ví dụ chuyển công tác</translation>
+    </message>
+    <message>
+        <source>Assignment</source>
+        <translation>Phân công</translation>
+    </message>
+    <message>
+        <source>Ended on</source>
+        <translation>Ngày kết thúc</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
     </message>
 </context>
 <context>
@@ -514,6 +744,108 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
 </context>
 <context>
+    <name>MentorDialog</name>
+    <message>
+        <source>Assign a mentor: %1</source>
+        <translation>Phân công giúp đỡ: %1</translation>
+    </message>
+    <message>
+        <source>Type or choose an official member…</source>
+        <translation>Gõ tên hoặc chọn một đảng viên chính thức…</translation>
+    </message>
+    <message>
+        <source>Since when the mentor has worked, studied or lived with this person; an introducer needs at least 12 months</source>
+        <translation>Từ ngày nào người giúp đỡ cùng công tác, học tập hoặc cư trú với người này; người giới thiệu cần ít nhất 12 tháng</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Người giúp đỡ</translation>
+    </message>
+    <message>
+        <source>Assigned on</source>
+        <translation>Ngày phân công</translation>
+    </message>
+    <message>
+        <source>Worked together since</source>
+        <translation>Cùng công tác từ ngày</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>No official member has this name: choose from the list</source>
+        <translation>Không có đảng viên chính thức nào tên này: hãy chọn trong danh sách</translation>
+    </message>
+    <message>
+        <source>Choose the mentor</source>
+        <translation>Chọn người giúp đỡ</translation>
+    </message>
+    <message>
+        <source>The assignment is saved. Note:
+%1</source>
+        <translation>Đã lưu phân công. Lưu ý:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>MentorsModel</name>
+    <message>
+        <source>Mentor</source>
+        <translation>Người giúp đỡ</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>Until</source>
+        <translation>Đến ngày</translation>
+    </message>
+    <message>
+        <source>Worked together since</source>
+        <translation>Cùng công tác từ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>still mentoring</source>
+        <translation>đang giúp đỡ</translation>
+    </message>
+</context>
+<context>
+    <name>NextStepsModel</name>
+    <message>
+        <source>No.</source>
+        <translation>TT</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>Bước tiếp theo</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Mẫu</translation>
+    </message>
+</context>
+<context>
+    <name>OverridesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
     <name>PeopleFilterProxy</name>
     <message>
         <source>Active members</source>
@@ -533,6 +865,53 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>Status</source>
         <translation>Tình trạng</translation>
+    </message>
+</context>
+<context>
+    <name>PipelineView</name>
+    <message>
+        <source>Choose a person in the list to see their pipeline.</source>
+        <translation>Chọn một người trong danh sách để xem quá trình xét kết nạp.</translation>
+    </message>
+    <message>
+        <source>Current stage: %1</source>
+        <translation>Giai đoạn hiện tại: %1</translation>
+    </message>
+    <message>
+        <source>%1 official members can vote today</source>
+        <translation>%1 đảng viên chính thức có quyền biểu quyết hôm nay</translation>
+    </message>
+    <message>
+        <source>Overdue since %1: %2</source>
+        <translation>Quá hạn từ %1: %2</translation>
+    </message>
+    <message>
+        <source>Next deadline %1: %2</source>
+        <translation>Hạn gần nhất %1: %2</translation>
+    </message>
+    <message>
+        <source>Steps (%1 done)</source>
+        <translation>Các bước (đã ghi %1)</translation>
+    </message>
+    <message>
+        <source>Dossier (%1 missing)</source>
+        <translation>Hồ sơ (thiếu %1)</translation>
+    </message>
+    <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Mentors (%1)</source>
+        <translation>Người giúp đỡ (%1)</translation>
+    </message>
+    <message>
+        <source>Deadlines (%1 overdue)</source>
+        <translation>Thời hạn (%1 quá hạn)</translation>
+    </message>
+    <message>
+        <source>Deadlines (%1)</source>
+        <translation>Thời hạn (%1)</translation>
     </message>
 </context>
 <context>
@@ -586,6 +965,156 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
 </context>
 <context>
+    <name>RulesDialog</name>
+    <message>
+        <source>Rules and working days</source>
+        <translation>Quy định và ngày làm việc</translation>
+    </message>
+    <message>
+        <source>Rules</source>
+        <translation>Quy định</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Ngày làm việc</translation>
+    </message>
+    <message>
+        <source>The Party rules the program computes deadlines and checks from, in the version in force on %1, with the text each one comes from and how sure the program is of it.</source>
+        <translation>Các quy định của Đảng mà chương trình dùng để tính thời hạn và kiểm tra, theo phiên bản có hiệu lực ngày %1, kèm văn bản gốc và mức độ chắc chắn của chương trình về từng quy định.</translation>
+    </message>
+    <message>
+        <source>Show every version</source>
+        <translation>Hiện mọi phiên bản</translation>
+    </message>
+    <message>
+        <source>Earlier and later versions of each rule, greyed when not in force today</source>
+        <translation>Các phiên bản trước và sau của mỗi quy định; phiên bản không áp dụng hôm nay hiện màu xám</translation>
+    </message>
+    <message>
+        <source>Rule table version %1</source>
+        <translation>Bảng quy định phiên bản %1</translation>
+    </message>
+    <message>
+        <source>Choose a rule to see how it is counted.</source>
+        <translation>Chọn một quy định để xem cách tính.</translation>
+    </message>
+    <message>
+        <source>%1, in force from %2; confidence: %3</source>
+        <translation>%1, hiệu lực từ %2; độ tin cậy: %3</translation>
+    </message>
+    <message>
+        <source>Deadlines counted in working days skip Saturdays, Sundays and the Vietnamese public holidays, Tết and substituted days off, as listed by the holidays package (version %1). When the government gives another day off or makes a Saturday a working day, add it here.</source>
+        <translation>Thời hạn tính bằng ngày làm việc không kể thứ Bảy, Chủ nhật, các ngày lễ, Tết và ngày nghỉ bù của Việt Nam theo danh sách của gói holidays (phiên bản %1). Khi Nhà nước cho nghỉ thêm một ngày hoặc đổi một ngày thứ Bảy thành ngày làm việc, hãy ghi vào đây.</translation>
+    </message>
+    <message>
+        <source>No days added: the public holidays apply as is.</source>
+        <translation>Chưa ghi ngày nào: áp dụng đúng lịch nghỉ lễ của Nhà nước.</translation>
+    </message>
+    <message>
+        <source>Add a day off…</source>
+        <translation>Thêm ngày nghỉ…</translation>
+    </message>
+    <message>
+        <source>Add a swapped working day…</source>
+        <translation>Thêm ngày làm bù…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>e.g. the government&apos;s notice number</source>
+        <translation>ví dụ: số thông báo của Chính phủ</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <source>Open a register to add days off and working days.</source>
+        <translation>Hãy mở một sổ để ghi ngày nghỉ và ngày làm bù.</translation>
+    </message>
+    <message>
+        <source>Add a swapped working day (a weekend day the government made a working day)</source>
+        <translation>Thêm ngày làm bù (ngày cuối tuần Nhà nước chuyển thành ngày làm việc)</translation>
+    </message>
+    <message>
+        <source>Add a day off (a day the government gave off)</source>
+        <translation>Thêm ngày nghỉ (ngày Nhà nước cho nghỉ thêm)</translation>
+    </message>
+    <message>
+        <source>Type the date, e.g. 30/04/2027</source>
+        <translation>Nhập ngày, ví dụ 30/04/2027</translation>
+    </message>
+    <message>
+        <source>Remove %1 (%2) from the working-day calendar?</source>
+        <translation>Xóa %1 (%2) khỏi lịch ngày làm việc?</translation>
+    </message>
+    <message>
+        <source>Remove a day</source>
+        <translation>Xóa ngày</translation>
+    </message>
+    <message>
+        <source>%1: %2 (a day off)</source>
+        <translation>%1: %2 (ngày nghỉ)</translation>
+    </message>
+    <message>
+        <source>%1: a weekend day off</source>
+        <translation>%1: nghỉ cuối tuần</translation>
+    </message>
+    <message>
+        <source>%1: a swapped working day</source>
+        <translation>%1: ngày làm việc bù</translation>
+    </message>
+    <message>
+        <source>%1: a working day</source>
+        <translation>%1: ngày làm việc</translation>
+    </message>
+</context>
+<context>
+    <name>RulesModel</name>
+    <message>
+        <source>Rule</source>
+        <translation>Quy định</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <source>In force from</source>
+        <translation>Hiệu lực từ</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Độ tin cậy</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Not the version in force today</source>
+        <translation>Không phải phiên bản đang áp dụng hôm nay</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
         <source>Open a register</source>
@@ -622,6 +1151,290 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>Cannot open the register</source>
         <translation>Không mở được sổ</translation>
+    </message>
+</context>
+<context>
+    <name>StepDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>Nội dung nhận xét</translation>
+    </message>
+    <message>
+        <source>Record a step: %1</source>
+        <translation>Ghi bước: %1</translation>
+    </message>
+    <message>
+        <source>%1 — stage: %2</source>
+        <translation>%1 — giai đoạn: %2</translation>
+    </message>
+    <message>
+        <source>e.g. 12-QĐ/ĐU (leave empty if none)</source>
+        <translation>ví dụ 12-QĐ/ĐU (để trống nếu không có)</translation>
+    </message>
+    <message>
+        <source>e.g. Political centre of the ward</source>
+        <translation>ví dụ Trung tâm chính trị phường</translation>
+    </message>
+    <message>
+        <source>Type or choose an official member…</source>
+        <translation>Gõ tên hoặc chọn một đảng viên chính thức…</translation>
+    </message>
+    <message>
+        <source>Replacement introducer (12 months together not required)</source>
+        <translation>Người giới thiệu thay thế (không cần đủ 12 tháng cùng công tác)</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Bước</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>Người, nơi thực hiện</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>Số giấy chứng nhận</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Nơi cấp</translation>
+    </message>
+    <message>
+        <source>Introducer</source>
+        <translation>Người giới thiệu</translation>
+    </message>
+    <message>
+        <source>Worked together since</source>
+        <translation>Cùng công tác từ ngày</translation>
+    </message>
+    <message>
+        <source>Introduced by</source>
+        <translation>Tổ chức giới thiệu</translation>
+    </message>
+    <message>
+        <source>Decision received on</source>
+        <translation>Ngày nhận quyết định</translation>
+    </message>
+    <message>
+        <source>Mentor</source>
+        <translation>Người giúp đỡ</translation>
+    </message>
+    <message>
+        <source>No official member has this name: choose from the list</source>
+        <translation>Không có đảng viên chính thức nào tên này: hãy chọn trong danh sách</translation>
+    </message>
+    <message>
+        <source>Required for this step</source>
+        <translation>Bắt buộc với bước này</translation>
+    </message>
+</context>
+<context>
+    <name>StepsModel</name>
+    <message>
+        <source>passed</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <source>not passed</source>
+        <translation>không đạt</translation>
+    </message>
+    <message>
+        <source>%1/%2 in favour, %3 present, %4 needed: %5</source>
+        <translation>%1/%2 tán thành, có mặt %3, cần %4: %5</translation>
+    </message>
+    <message>
+        <source>introducer: %1</source>
+        <translation>người giới thiệu: %1</translation>
+    </message>
+    <message>
+        <source>worked together since %1</source>
+        <translation>cùng công tác từ %1</translation>
+    </message>
+    <message>
+        <source>replacement introducer</source>
+        <translation>người giới thiệu thay thế</translation>
+    </message>
+    <message>
+        <source>certificate no. %1</source>
+        <translation>giấy chứng nhận số %1</translation>
+    </message>
+    <message>
+        <source>issued by %1</source>
+        <translation>nơi cấp: %1</translation>
+    </message>
+    <message>
+        <source>received on %1</source>
+        <translation>nhận quyết định ngày %1</translation>
+    </message>
+    <message>
+        <source>mentor: %1</source>
+        <translation>người giúp đỡ: %1</translation>
+    </message>
+    <message>
+        <source>by %1</source>
+        <translation>thực hiện: %1</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Bước</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <source>Document no.</source>
+        <translation>Số văn bản</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+</context>
+<context>
+    <name>TodayPage</name>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>Rules and working days…</source>
+        <translation>Quy định và ngày làm việc…</translation>
+    </message>
+    <message>
+        <source>The rules the deadlines are computed from, and the days off and swapped working days they count with</source>
+        <translation>Các quy định dùng để tính thời hạn, và các ngày nghỉ, ngày làm bù được tính đến</translation>
+    </message>
+    <message>
+        <source>Choose a row to see the rule behind it.</source>
+        <translation>Chọn một dòng để xem quy định làm căn cứ.</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Việc cần làm</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Quy định</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>Tính từ</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Open in Candidates</source>
+        <translation>Mở ở trang Phát triển đảng viên</translation>
+    </message>
+    <message>
+        <source>Open this person&apos;s admission file (Enter)</source>
+        <translation>Mở hồ sơ kết nạp của người này (Enter)</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Làm mới</translation>
+    </message>
+    <message>
+        <source>No register is open</source>
+        <translation>Chưa mở sổ nào</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <source>%1 overdue, %2 due in the next %3 days</source>
+        <translation>%1 việc quá hạn, %2 việc trong %3 ngày tới</translation>
+    </message>
+    <message>
+        <source>As of %1, for candidates and probationary members. Deadlines in working days skip weekends and public holidays.</source>
+        <translation>Tính đến ngày %1, cho quần chúng đang theo dõi và đảng viên dự bị. Thời hạn tính bằng ngày làm việc không kể thứ Bảy, Chủ nhật và ngày lễ, Tết.</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue or due in the next %1 days.</source>
+        <translation>Không có việc nào quá hạn hoặc đến hạn trong %1 ngày tới.</translation>
+    </message>
+    <message>
+        <source>%1 — confidence: %2; rule code %3</source>
+        <translation>%1 — độ tin cậy: %2; mã quy định %3</translation>
+    </message>
+</context>
+<context>
+    <name>TodoModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Còn lại</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>What to do</source>
+        <translation>Việc cần làm</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Căn cứ</translation>
+    </message>
+    <message>
+        <source>Counted from</source>
+        <translation>Tính từ</translation>
+    </message>
+    <message>
+        <source>%1 days overdue</source>
+        <translation>Quá hạn %1 ngày</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <source>In %1 days</source>
+        <translation>Còn %1 ngày</translation>
+    </message>
+    <message>
+        <source>Confidence: %1</source>
+        <translation>Độ tin cậy: %1</translation>
+    </message>
+    <message>
+        <source>Rule code: %1</source>
+        <translation>Mã quy định: %1</translation>
     </message>
 </context>
 <context>
@@ -668,6 +1481,77 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
 </context>
 <context>
+    <name>VoteDialog</name>
+    <message>
+        <source>Record a vote: %1</source>
+        <translation>Ghi biểu quyết: %1</translation>
+    </message>
+    <message>
+        <source>Exempted official members who came to the meeting and voted count too</source>
+        <translation>Đảng viên chính thức được miễn sinh hoạt, nếu dự họp và biểu quyết, cũng được tính</translation>
+    </message>
+    <message>
+        <source>e.g. 05-NQ/CB (leave empty if none)</source>
+        <translation>ví dụ 05-NQ/CB (để trống nếu không có)</translation>
+    </message>
+    <message>
+        <source>Vote</source>
+        <translation>Biểu quyết</translation>
+    </message>
+    <message>
+        <source>Date of the meeting</source>
+        <translation>Ngày họp chi bộ</translation>
+    </message>
+    <message>
+        <source>Official members present</source>
+        <translation>Số đảng viên chính thức có mặt</translation>
+    </message>
+    <message>
+        <source>In favour</source>
+        <translation>Số tán thành</translation>
+    </message>
+    <message>
+        <source>Exempted members who voted</source>
+        <translation>Đảng viên miễn sinh hoạt có biểu quyết</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Resolution no.</source>
+        <translation>Số nghị quyết</translation>
+    </message>
+    <message>
+        <source>Counting the members…</source>
+        <translation>Đang đếm số đảng viên…</translation>
+    </message>
+    <message>
+        <source>On %1 the cell counts %2 official members who can vote.</source>
+        <translation>Ngày %1 chi bộ có %2 đảng viên chính thức có quyền biểu quyết.</translation>
+    </message>
+    <message>
+        <source>%1 exempted members count too if they come and vote.</source>
+        <translation>%1 đảng viên miễn sinh hoạt, nếu dự họp và biểu quyết, cũng được tính.</translation>
+    </message>
+    <message>
+        <source>Type how many members were present and how many agreed.</source>
+        <translation>Nhập số đảng viên có mặt và số tán thành.</translation>
+    </message>
+    <message>
+        <source>reaches %1</source>
+        <translation>đạt %1</translation>
+    </message>
+    <message>
+        <source>does not reach %1</source>
+        <translation>không đạt %1</translation>
+    </message>
+    <message>
+        <source>%1/%2 in favour, %3 needed: %4</source>
+        <translation>%1/%2 tán thành, cần %3: %4</translation>
+    </message>
+</context>
+<context>
     <name>WelcomePage</name>
     <message>
         <source>&amp;Create the cell&apos;s register</source>
@@ -696,6 +1580,17 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>The register of the party cell: kept on this computer, encrypted, no Internet needed.</source>
         <translation>Sổ đảng viên của chi bộ: lưu trên máy này, được mã hóa, không cần Internet.</translation>
+    </message>
+</context>
+<context>
+    <name>WriteDialog</name>
+    <message>
+        <source>Type the date, e.g. 05/03/2026</source>
+        <translation>Nhập ngày, ví dụ 05/03/2026</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>Chưa lưu được: %1</translation>
     </message>
 </context>
 </TS>

@@ -369,13 +369,36 @@ def test_steps_out_of_order_are_refused(register):
         step(register, person.id, "personal_history", D(2025, 1, 5))
 
 
+def test_a_mentor_comment_needs_its_text(register, cell):
+    pid = pipeline.to_vote(register, cell)
+    with unchanged(register), pytest.raises(StateError, match="cần ghi nội dung nhận xét"):
+        step(
+            register, pid, "mentor_comment", D(2025, 6, 2), details={"mentor_id": cell.officials[0]}
+        )
+
+
+def test_a_candidate_with_only_a_pool_entry_cannot_pass_a_vote(register, cell):
+    person = development.add_candidate(
+        register, pipeline.CANDIDATE, pool_date=D(2024, 9, 3), today=TODAY
+    )
+    with unchanged(register), pytest.raises(StateError, match="chưa ghi bước"):
+        development.record_vote(
+            register, person.id, "admission", D(2025, 4, 8), present=4, in_favour=4, today=TODAY
+        )
+
+
 def test_unknown_details_and_future_dates_are_refused(register, cell):
     pid = pipeline.to_vote(register, cell)
     with unchanged(register), pytest.raises(StateError, match="không có thông tin colour"):
         step(register, pid, "upper_review", D(2025, 5, 1), details={"colour": "red"})
     with unchanged(register), pytest.raises(StateError, match="trong tương lai"):
         step(
-            register, pid, "mentor_comment", D(2027, 1, 1), details={"mentor_id": cell.officials[0]}
+            register,
+            pid,
+            "mentor_comment",
+            D(2027, 1, 1),
+            reason="Tốt",
+            details={"mentor_id": cell.officials[0]},
         )
     with pytest.raises(StateError, match="ghi bằng lệnh biểu quyết"):
         step(register, pid, "admission_vote", D(2025, 5, 1))

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from desktop_app.domain.admission import STEPS
 from desktop_app.domain.dates import DateFormatError
 from desktop_app.domain.errors import DomainError
 from desktop_app.domain.membership import EVENT_KINDS
@@ -30,9 +31,21 @@ from desktop_app.ui.widgets.text import fill
 log = logging.getLogger(__name__)
 
 
+# Steps of the admission procedure that take details (introducer, votes, certificates, ...)
+# are recorded from the Candidates page; the decision, the ceremony and the recognition of a
+# member's past can still be typed in here.
+_PROCEDURE_HERE = {"admission_decision", "ceremony", "recognition"}
+_ELSEWHERE = set(STEPS) - _PROCEDURE_HERE
+
+
 def allowed_kinds(status: str) -> list[str]:
-    """Event kinds that may be recorded for a person in this status, in the domain's order."""
-    return [kind for kind, spec in EVENT_KINDS.items() if status in spec.allowed]
+    """Event kinds that may be recorded here for a person in this status, in the domain's
+    order."""
+    return [
+        kind
+        for kind, spec in EVENT_KINDS.items()
+        if status in spec.allowed and kind not in _ELSEWHERE
+    ]
 
 
 class EventDialog(QDialog):
