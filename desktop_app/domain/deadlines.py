@@ -189,7 +189,7 @@ def _before_vote(out: _Collector) -> None:
             rule,
             f"{what} quá {rule.value} tháng nếu chi bộ chưa xét; phải làm lại",
             paper.date,
-            f"Ngày {STEPS[paper.kind].label.lower()}",
+            f"Ngày {_lead_lower(STEPS[paper.kind].label)}",
         )
     if track.birth is not None:
         rule = rules.get("age.max_months", out.on)
@@ -319,3 +319,8 @@ def _followed_since(track: Track, on: dt.date) -> tuple[dt.date, str]:
 def format_item(item: TodoItem) -> str:
     """One line for the terminal: due date, person, what, rule."""
     return f"{format_vn(item.due)}  {item.person_name}: {item.message} [{item.source}]"
+
+
+def _lead_lower(label: str) -> str:
+    """A label inside a sentence: only its first letter goes lowercase ("… vào Đảng" stays)."""
+    return label[:1].lower() + label[1:]

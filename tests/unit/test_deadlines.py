@@ -117,6 +117,12 @@ def test_certificate_and_papers_warn_before_the_vote_only():
     before = candidate(cert, application)
     assert due(before, "certificate_expires") == D(2027, 1, 10)
     assert due(before, "paper_stale") == D(2027, 2, 2)
+    [stale] = [
+        i
+        for i in person_deadlines(before, [], RULES, CALENDAR, D(2026, 3, 1))
+        if i.kind == "paper_stale"
+    ]
+    assert stale.basis_label == "Ngày đơn xin vào Đảng"  # "Đảng" keeps its capital
     after = candidate(cert, application, Recorded("admission_vote", D(2026, 3, 2), VOTE))
     kinds = {i.kind for i in person_deadlines(after, [], RULES, CALENDAR, D(2026, 3, 3))}
     assert not kinds & {"certificate_expires", "paper_stale", "age_limit"}

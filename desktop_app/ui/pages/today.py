@@ -46,8 +46,11 @@ from desktop_app.ui.widgets.text import fill
 
 log = logging.getLogger(__name__)
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-# Column widths in characters of the table's font ("0" wide); What to do takes the rest.
-_WIDTHS = {todo_model.RULE: 19, todo_model.BASIS: 19}
+# The rule and basis columns wrap: at least this many "0"s wide, and a share of the room
+# the date, when and name columns leave; what to do takes the rest.
+_WRAPPED = (todo_model.RULE, todo_model.BASIS)
+_MIN_CHARS = 19
+_SHARE = 0.26
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,7 @@ class TodayPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         table.doubleClicked.connect(self._activated)
         table.installEventFilter(self)
+        table.viewport().installEventFilter(self)  # resized: widen the wrapped columns
         table.selectionModel().currentRowChanged.connect(lambda *_: self._selection_changed())
         return table
 
@@ -275,9 +279,20 @@ class TodayPage(QWidget):
                 str(self.model.headerData(column, Qt.Orientation.Horizontal))
             )
             self.table.setColumnWidth(column, max(title + 24, content + 20))
-        zero = plain.horizontalAdvance("0")
-        for column, chars in _WIDTHS.items():
-            self.table.setColumnWidth(column, zero * chars)
+        self._fit_wrapped()
+
+    def _fit_wrapped(self) -> None:
+        """Wider rule and basis columns on a wide window, so their rows need fewer lines."""
+        plain = self.table.fontMetrics()
+        fixed = sum(
+            self.table.columnWidth(c) for c in (todo_model.DUE, todo_model.WHEN, todo_model.PERSON)
+        )
+        room = self.table.viewport().width() - fixed
+        least = plain.horizontalAdvance("0") * _MIN_CHARS
+        for column in _WRAPPED:
+            texts = [self.model.display(item, column) for item in self.model.items()]
+            longest = max((plain.horizontalAdvance(t) for t in texts), default=0) + 20
+            self.table.setColumnWidth(column, max(least, min(int(room * _SHARE), longest)))
 
     def _reselect(self, keep: TodoItem | None) -> None:
         rows = self.model.items()
@@ -388,6 +403,8 @@ class TodayPage(QWidget):
     # -- actions -------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_wrapped()
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress
