@@ -11,7 +11,7 @@ from desktop_app.domain.admission import STEPS, UNIONS, VOTES
 from desktop_app.domain.dates import format_vn, vn_from_iso
 from desktop_app.domain.deadlines import format_item
 from desktop_app.domain.person import FIELDS
-from desktop_app.services import development, members
+from desktop_app.services import development, members, today
 from desktop_app.services import rules as rules_service
 
 STEP_KINDS = [k for k in STEPS if k not in VOTES]
@@ -201,7 +201,7 @@ def cmd_mentor_list(args: argparse.Namespace) -> int:
 def cmd_todo(args: argparse.Namespace) -> int:
     on = _on(args)
     with open_register(args) as reg:
-        items = development.todo(reg, on)
+        items = today.todo(reg, on)
 
     def text() -> str:
         lines = [("QUÁ HẠN  " if i.overdue(on) else "         ") + format_item(i) for i in items]

@@ -106,6 +106,11 @@ def deadlines(
     items: list[TodoItem] = []
     for track, mentors in tracks:
         items.extend(person_deadlines(track, mentors, rules, calendar, on))
+    return arrange(items, on, horizon_days)
+
+
+def arrange(items: Iterable[TodoItem], on: dt.date, horizon_days: int = HORIZON_DAYS):
+    """The Today order: overdue first (oldest first), then what falls due within the horizon."""
     limit = on + dt.timedelta(days=horizon_days)
     shown = [i for i in items if i.due <= limit]
     return sorted(shown, key=lambda i: (i.due >= on, i.due, i.person_name, i.kind))

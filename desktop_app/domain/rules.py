@@ -21,7 +21,9 @@ from desktop_app.domain.errors import DomainError
 
 CONFIDENCE_LABELS = {"sure": "chắc chắn", "likely": "khá chắc", "unsure": "chưa chắc"}
 # Words after the number in value_text(); "" means the number stands alone.
-UNIT_LABELS = {"months": "tháng", "working_days": "ngày làm việc", "count": "", "fraction": ""}
+UNIT_LABELS = {
+    "months": "tháng", "working_days": "ngày làm việc", "count": "", "fraction": "", "percent": "%",
+}  # fmt: skip
 
 _REQUIRED = ("id", "title", "value", "unit", "effective_from", "source", "confidence")
 _FIELDS = frozenset((*_REQUIRED, "note"))
@@ -51,12 +53,14 @@ class Rule:
     note: str = ""
 
     def value_text(self) -> str:
-        """Vietnamese: "216 tháng", "60 ngày làm việc", "2/3", "3"."""
+        """Vietnamese: "216 tháng", "60 ngày làm việc", "2/3", "3", "90%"."""
         if isinstance(self.value, Fraction):
             number = f"{self.value.numerator}/{self.value.denominator}"
         else:
             number = str(self.value)
         label = UNIT_LABELS.get(self.unit, "")
+        if self.unit == "percent":
+            return f"{number}%"
         return f"{number} {label}" if label else number
 
     @property
@@ -214,4 +218,6 @@ def _parse_value(
         return Fraction(int(match[1]), int(match[2]))
     if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
         raise fail("value", f"với đơn vị «{unit}» phải là số nguyên dương.")
+    if unit == "percent" and value > 100:
+        raise fail("value", "với đơn vị «percent» phải từ 1 đến 100.")
     return value

@@ -27,6 +27,22 @@ def standing_on(
 ) -> Standing:
     """``overlays``: (kind, date) of the person's exemption and temporary-leave events. With
     none recorded, today's flags stand for the past too (a record typed in without history)."""
+    flags = overlay_flags(state, overlays, on)
+    gone = state.exit if state.exit_date and state.exit_date <= on else None
+    return Standing(
+        person_id,
+        name,
+        official=_official_on(state, on),
+        exempted=flags["exempted"],
+        away=flags["away"],
+        exit=STATUS_LABELS[gone] if gone else None,
+    )
+
+
+def overlay_flags(
+    state: PersonState, overlays: Iterable[tuple[str, dt.date]], on: dt.date
+) -> dict[str, bool]:
+    """{"exempted": …, "away": …} on that day, replayed from the overlay events."""
     flags = {"exempted": False, "away": False}
     seen = False
     for kind, day in sorted(overlays, key=lambda e: e[1]):
@@ -37,15 +53,7 @@ def standing_on(
                 flags[attr] = value
     if not seen:
         flags = {"exempted": state.exempted, "away": state.temporarily_away}
-    gone = state.exit if state.exit_date and state.exit_date <= on else None
-    return Standing(
-        person_id,
-        name,
-        official=_official_on(state, on),
-        exempted=flags["exempted"],
-        away=flags["away"],
-        exit=STATUS_LABELS[gone] if gone else None,
-    )
+    return flags
 
 
 def _official_on(state: PersonState, on: dt.date) -> bool:

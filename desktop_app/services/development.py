@@ -17,7 +17,7 @@ from desktop_app.domain.standing import counts_in_vote
 from desktop_app.services import members, tracks
 from desktop_app.services.rules import rule_table, work_calendar
 from desktop_app.services.views import EventView, PersonView, person_view
-from desktop_app.store import development, people, records
+from desktop_app.store import development, meetings, people, records
 from desktop_app.store.database import Register
 from desktop_app.store.models import Mentorship, Person
 
@@ -88,7 +88,7 @@ def record_step(
 
 def _clean_details(kind: str, details: dict) -> dict:
     step = STEPS[kind]
-    allowed = {*step.fields, "actor"}
+    allowed = {*step.fields, "actor", "meeting_id"}
     unknown = sorted(set(details) - allowed)
     if unknown:
         raise StateError(f"«{step.label}»: không có thông tin {', '.join(unknown)}")
@@ -101,6 +101,8 @@ def _clean_details(kind: str, details: dict) -> dict:
             if len(value) > TEXT_DETAILS[key]:
                 raise StateError(f"«{step.label}»: {key} quá dài (tối đa {TEXT_DETAILS[key]})")
         clean[key] = value
+    if "meeting_id" in clean and meetings.meeting_by_id(str(clean["meeting_id"])) is None:
+        raise StateError(f"«{step.label}»: không có buổi sinh hoạt mang mã «{clean['meeting_id']}»")
     for key in ("introducer_id", "mentor_id"):
         if key in clean:
             person = members._live(str(clean[key]))

@@ -97,6 +97,33 @@ class CalendarOverride(Journalled):
     note = pw.TextField(default="")
 
 
+class Meeting(Journalled):
+    """A cell meeting, study session or class; ``held`` is False while it is only planned."""
+
+    kind = pw.TextField()  # regular, thematic, study, committee, training, other
+    date = pw.TextField()
+    held = pw.BooleanField(default=True)
+    topic = pw.TextField(default="")
+    place = pw.TextField(default="")
+    chair = pw.ForeignKeyField(Person, null=True, backref="+", on_delete="RESTRICT")
+    minute_taker = pw.ForeignKeyField(Person, null=True, backref="+", on_delete="RESTRICT")
+    notes = pw.TextField(default="")
+    resolution = pw.TextField(default="")  # the number of a resolution adopted there
+    class_kind = pw.TextField(default="")  # training: the certificate step it leads to
+
+
+class Attendance(Journalled):
+    """One line of a roll call that is not the default: members expected that day are present
+    unless a line says otherwise; anyone else who came (exempted members, candidates, guests)
+    has a line."""
+
+    meeting = pw.ForeignKeyField(Meeting, backref="attendance", on_delete="RESTRICT")
+    person = pw.ForeignKeyField(Person, null=True, backref="+", on_delete="RESTRICT")
+    guest_name = pw.TextField(default="")
+    status = pw.TextField()  # present, late, excused, absent
+    reason = pw.TextField(default="")
+
+
 class Journal(BaseModel):
     seq = pw.IntegerField(primary_key=True)
     entity = pw.TextField()
@@ -120,5 +147,9 @@ JOURNALLED: dict[str, type[Journalled]] = {
     "person_event": PersonEvent,
     "mentorship": Mentorship,
     "calendar_override": CalendarOverride,
+    "meeting": Meeting,
+    "attendance": Attendance,
 }
-MODELS = [Meta, Cell, Person, PersonEvent, Mentorship, CalendarOverride, Journal]
+MODELS = [
+    Meta, Cell, Person, PersonEvent, Mentorship, CalendarOverride, Meeting, Attendance, Journal
+]  # fmt: skip

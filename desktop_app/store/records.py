@@ -27,7 +27,7 @@ def insert(
 
 def update(row: M, values: dict[str, object], author: str, op: str = "update") -> dict:
     """Apply the fields that really change; returns them (empty: nothing written)."""
-    changes = {k: v for k, v in values.items() if k not in _SKIP and getattr(row, k) != v}
+    changes = {k: v for k, v in values.items() if k not in _SKIP and _stored(row, k) != v}
     if not changes:
         return {}
     at = journal.now_utc()
@@ -38,6 +38,12 @@ def update(row: M, values: dict[str, object], author: str, op: str = "update") -
     row.version, row.updated_at = base + 1, at
     row.save()
     return changes
+
+
+def _stored(row: Journalled, name: str) -> object:
+    """The stored value; for a foreign key its id, without loading the other row."""
+    data = row.__data__
+    return data[name] if name in data else getattr(row, name)
 
 
 def tombstone(row: M, author: str) -> None:

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desktop_app.store.migrations import m001_initial, m002_development
+from desktop_app.store.migrations import m001_initial, m002_development, m003_meetings
 
-STEPS: dict[int, Callable] = {1: m001_initial.up, 2: m002_development.up}
+STEPS: dict[int, Callable] = {
+    1: m001_initial.up,
+    2: m002_development.up,
+    3: m003_meetings.up,
+}
 LATEST = max(STEPS)
 
 

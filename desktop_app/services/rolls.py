@@ -1,0 +1,60 @@
+"""From register rows to the pure shapes of a roll call: each member's Presence (state, moves in
+and out, overlays), read once for a whole year of meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from desktop_app.domain.attendance import MOVES, Presence, group_on, joined
+from desktop_app.domain.membership import PersonState
+from desktop_app.domain.standing import OVERLAY_EVENTS
+from desktop_app.services.tracks import day
+from desktop_app.store import development, meetings
+
+
+def _state(row) -> PersonState:
+    return PersonState(
+        row.membership,
+        row.exit,
+        bool(row.exempted),
+        bool(row.temporarily_away),
+        day(row.admission_decision_date),
+        day(row.ceremony_date),
+        day(row.official_date),
+        day(row.exit_date),
+    )
+
+
+def _presence(row, events) -> Presence:
+    moves = tuple((e.kind, day(e.date)) for e in events if e.kind in MOVES)
+    overlays = tuple((e.kind, day(e.date)) for e in events if e.kind in OVERLAY_EVENTS)
+    return Presence(row.id, row.full_name, row.sort_key, _state(row), moves, overlays)
+
+
+def all_presences() -> list[Presence]:
+    """Every person who is or was a member, Vietnamese order."""
+    rows = meetings.member_rows()
+    grouped = development.events_by_person(kinds=(*MOVES, *OVERLAY_EVENTS))
+    return [_presence(row, grouped.get(row.id, [])) for row in rows]
+
+
+def presence_of(person_id: str) -> Presence | None:
+    row = meetings.person_rows({person_id}).get(person_id)
+    if row is None:
+        return None
+    events = development.events_by_person([person_id], kinds=(*MOVES, *OVERLAY_EVENTS))
+    return _presence(row, events.get(person_id, []))
+
+
+def group_of(presence: Presence, on: dt.date) -> str | None:
+    """The roll group that day: member, exempted, candidate (not yet admitted, still in the
+    pool), or None (gone, away, or not a person of this cell that day)."""
+    group = group_on(presence, on)
+    if group is not None:
+        return group
+    state = presence.state
+    start = joined(state)
+    if state.membership == "candidate" or (start is not None and on < start):
+        gone = state.exit_date is not None and state.exit_date <= on
+        return None if gone else "candidate"
+    return None

@@ -1,0 +1,95 @@
+"""Queries for meetings and roll calls, and the member rows a roll is computed from."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from peewee import fn
+
+from desktop_app.store.models import Attendance, Meeting, Person, PersonEvent
+
+_LIVE_MEETING = Meeting.deleted == False  # noqa: E712
+_LIVE_LINE = Attendance.deleted == False  # noqa: E712
+ROLL_COLUMNS = (
+    "id",
+    "full_name",
+    "sort_key",
+    "membership",
+    "exit",
+    "exempted",
+    "temporarily_away",
+    "admission_decision_date",
+    "ceremony_date",
+    "official_date",
+    "exit_date",
+)
+
+
+def meetings_between(first: str | None = None, last: str | None = None) -> list[Meeting]:
+    """Live meetings with first <= date <= last (ISO), by date then insertion."""
+    query = Meeting.select().where(_LIVE_MEETING)
+    if first:
+        query = query.where(Meeting.date >= first)
+    if last:
+        query = query.where(Meeting.date <= last)
+    return list(query.order_by(Meeting.date, Meeting.created_at))
+
+
+def first_meeting_date() -> str | None:
+    return Meeting.select(fn.MIN(Meeting.date)).where(_LIVE_MEETING).scalar()
+
+
+def meeting_by_id(meeting_id: str) -> Meeting | None:
+    """By id, or by a prefix of at least 4 characters that fits one meeting."""
+    row = Meeting.get_or_none((Meeting.id == meeting_id) & _LIVE_MEETING)
+    if row is None and len(meeting_id) >= 4:
+        rows = list(Meeting.select().where(Meeting.id.startswith(meeting_id) & _LIVE_MEETING))
+        row = rows[0] if len(rows) == 1 else None
+    return row
+
+
+def lines_of(meeting_ids: list[str]) -> dict[str, list[Attendance]]:
+    """Live roll-call lines grouped by meeting, in insertion order."""
+    grouped: dict[str, list[Attendance]] = defaultdict(list)
+    if not meeting_ids:
+        return grouped
+    query = Attendance.select().where(_LIVE_LINE & Attendance.meeting.in_(meeting_ids))
+    for line in query.order_by(Attendance.created_at):
+        grouped[line.meeting_id].append(line)
+    return grouped
+
+
+def line_of(meeting_id: str, person_id: str) -> Attendance | None:
+    return Attendance.get_or_none(
+        (Attendance.meeting == meeting_id) & (Attendance.person == person_id) & _LIVE_LINE
+    )
+
+
+def member_rows() -> list:
+    """Everyone who is or was a member (exits included: they were on past rolls), as plain
+    tuples in Vietnamese list order."""
+    fields = [getattr(Person, name) for name in ROLL_COLUMNS]
+    query = (
+        Person.select(*fields)
+        .where((Person.deleted == False) & Person.membership.in_(("probationary", "official")))  # noqa: E712
+        .order_by(Person.sort_key)
+    )
+    return list(query.namedtuples())
+
+
+def person_rows(ids: set[str]) -> dict[str, object]:
+    if not ids:
+        return {}
+    fields = [getattr(Person, name) for name in ROLL_COLUMNS]
+    query = Person.select(*fields).where(Person.id.in_(list(ids)))
+    return {row.id: row for row in query.namedtuples()}
+
+
+def certificate_events(meeting_id: str) -> list[PersonEvent]:
+    """Certificate steps recorded from a class (their details name the meeting)."""
+    query = PersonEvent.select().where(
+        (PersonEvent.deleted == False)  # noqa: E712
+        & PersonEvent.kind.in_(("awareness_class", "new_member_class"))
+        & PersonEvent.details.contains(f'"meeting_id": "{meeting_id}"')
+    )
+    return list(query.order_by(PersonEvent.date, PersonEvent.created_at))
