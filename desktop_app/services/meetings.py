@@ -386,6 +386,17 @@ class Entry:
     reason: str = ""
 
 
+def entries_of(detail: MeetingDetail) -> list[Entry]:
+    """The lines a roll call holds now, as entries (to edit one and record them all again)."""
+    out = []
+    for line in detail.roll:
+        if line.status is None or (line.group == "member" and line.status == "present"):
+            continue
+        out.append(Entry(line.status, line.person_id, "" if line.person_id else line.name,
+                         line.reason))  # fmt: skip
+    return out
+
+
 def record_rollcall(
     reg: Register, meeting_id: str, entries: list[Entry], today: dt.date | None = None
 ) -> MeetingDetail:
