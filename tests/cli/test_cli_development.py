@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from desktop_app.services import development, registers
+from desktop_app.services import registers, today
 from tests.cli.conftest import PASS
 from tests.cli.test_cli import add_member, as_json, run
 
@@ -144,7 +144,7 @@ def test_a_candidate_walks_to_the_vote_and_todo_matches_the_service(reg, cell, c
     # 60 working days after 08/04/2025: 30/04–02/05 off, Saturday 26/04 worked in exchange
     assert decision["due"] == "2025-07-03"
     with registers.open_register(reg, PASS) as opened:
-        same = development.todo(opened, dt.date(2025, 5, 2))
+        same = today.todo(opened, dt.date(2025, 5, 2))
     assert [i.to_json() for i in same] == todo
     shown = as_json(capsys, "candidate", "show", pid[:8], "--register", reg)
     assert shown["stage"] == "Chi bộ xét, đề nghị kết nạp"

@@ -10,7 +10,7 @@ import peewee
 import pytest
 
 import desktop_app.services as services_pkg
-from desktop_app.services import cell, checks, development, members, rules
+from desktop_app.services import cell, checks, development, meetings, members, rules
 from desktop_app.store import journal
 from desktop_app.store.models import JOURNALLED, Journal, Person
 from tests.conftest import TODAY
@@ -65,6 +65,7 @@ def scenario(reg) -> set[str]:
     cell.update_cell(reg, {"address": "Số 1 Trần Phú"})
     called.add("cell.update_cell")
     called |= _development(reg)
+    called |= _meetings(reg)
     called.add("cell.create_cell")  # made by the register fixture
     return called
 
@@ -84,6 +85,30 @@ def _development(reg) -> set[str]:
         "development.add_candidate", "development.record_step", "development.record_vote",
         "development.assign_mentor", "development.end_mentorship", "rules.set_override",
         "rules.remove_override",
+    }  # fmt: skip
+
+
+def _meetings(reg) -> set[str]:
+    on = dt.date(2026, 10, 6)
+    m = meetings.add_meeting(reg, {"kind": "regular", "date": on}, today=TODAY)
+    meetings.update_meeting(reg, m.id, {"topic": "Sinh hoạt tháng 10"}, today=TODAY)
+    roll = meetings.get_meeting(reg, m.id).roll
+    first = next(line.person_id for line in roll if line.group == "member")
+    meetings.record_rollcall(reg, m.id, [meetings.Entry("present", None, "Khách mời")], today=TODAY)
+    meetings.set_attendance(reg, m.id, first, "absent", today=TODAY)
+    klass = meetings.add_meeting(
+        reg,
+        {"kind": "training", "date": on, "class_kind": "awareness_class"},
+        today=TODAY,
+    )
+    pupil = development.add_candidate(
+        reg, {"full_name": "Mai Thị Lan", "sex": "female"}, pool_date=on, today=TODAY
+    )
+    meetings.issue_certificate(reg, klass.id, pupil.id, "7/CN", on, today=TODAY)
+    meetings.delete_meeting(reg, m.id)
+    return {
+        "meetings.add_meeting", "meetings.update_meeting", "meetings.record_rollcall",
+        "meetings.set_attendance", "meetings.issue_certificate", "meetings.delete_meeting",
     }  # fmt: skip
 
 
