@@ -20,6 +20,7 @@ from desktop_app.domain.dates import format_vn
 from desktop_app.domain.deadlines import TodoItem
 from desktop_app.domain.rules import Rule, RuleTable
 
+ITEM_KINDS = ("no_regular_meeting", "no_thematic_meeting", "absence_warning", "absence_removal")
 CELL_NAME = "Chi bộ"  # the "person" of an item about the whole cell
 LOOKBACK_MONTHS = 12  # months checked for missing meetings, the current one included
 

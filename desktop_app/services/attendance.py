@@ -150,8 +150,9 @@ def warnings(reg: Register, on: dt.date) -> list[TodoItem]:
         MeetingFact(r.id, r.kind, day(r.date), bool(r.held), r.topic)
         for r in meetings.meetings_between(since, None)
     ]
+    presences = rolls.all_presences()
+    if not any(group_on(p, on) for p in presences):
+        return []  # no members yet: nobody to meet
     this_year = [v for v in list_meetings(reg, on.year) if v.fact().takes_roll]
-    years = member_years(
-        rolls.all_presences(), [v.fact() for v in this_year], _marks(this_year), on.year
-    )
+    years = member_years(presences, [v.fact() for v in this_year], _marks(this_year), on.year)
     return meeting_warnings(facts, years, rule_table(), on, day(first))

@@ -8,7 +8,7 @@ from pathlib import Path
 from desktop_app import paths
 from desktop_app.domain.errors import Problem, ValidationError
 from desktop_app.services import cell as cell_service
-from desktop_app.services import demo_development, members
+from desktop_app.services import demo_development, demo_meetings, members
 from desktop_app.store.database import Register
 from desktop_app.store.keys import KdfParams
 
@@ -73,5 +73,6 @@ def create_demo(
                         today=today,
                     )
             demo_development.fill(reg, today or dt.date.today())
+            demo_meetings.fill(reg, today or dt.date.today())
 
     return Register.create(path, paths.DEMO_PASSPHRASE, kdf=kdf, initialise=fill)

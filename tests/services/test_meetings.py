@@ -302,3 +302,7 @@ def test_today_shows_meeting_warnings_beside_the_deadlines(register, cell):
     assert [i.due for i in items] == sorted([i.due for i in items if i.due < TODAY]) + sorted(
         [i.due for i in items if i.due >= TODAY]
     )
+
+
+def test_an_empty_register_has_no_meeting_warnings(register):
+    assert attendance.warnings(register, TODAY) == []

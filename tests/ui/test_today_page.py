@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 
 from desktop_app.domain.deadlines import HORIZON_DAYS, TodoItem
 from desktop_app.services import development, members
+from desktop_app.services import today as today_service
 from desktop_app.services.rules import rule_table
 from desktop_app.store.database import Register
 from desktop_app.ui.dialogs.rules_dialog import RulesDialog
@@ -180,7 +181,7 @@ def test_model_texts_roles_and_overdue(model) -> None:
 
 
 def test_lists_overdue_before_upcoming(page, runner, walked) -> None:
-    expected = run(runner, lambda reg: development.todo(reg, TODAY))
+    expected = run(runner, lambda reg: today_service.todo(reg, TODAY))
     assert page.model.items() == expected
     overdue = [i.overdue(TODAY) for i in page.model.items()]
     assert any(overdue) and not all(overdue)
@@ -259,6 +260,17 @@ def test_double_click_and_enter_open_the_person(qtbot, page, walked) -> None:
     with qtbot.waitSignal(page.open_person, timeout=1000) as signal:
         page.open_button.click()
     assert signal.args == ["candidates", walked.pool]
+
+
+def test_a_meeting_warning_opens_the_meetings_page(qtbot, page) -> None:
+    row = kinds(page).index(("", "no_regular_meeting"))
+    page.select_row(row)
+    item = page.model.item(row)
+    assert item.person_name == "Chi bộ" and "sinh hoạt thường kỳ" in item.message
+    assert page.open_button.text() == "Open in Meetings"
+    with qtbot.waitSignal(page.open_person, timeout=1000) as signal:
+        qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert signal.args == ["meetings", ""]
 
 
 def test_reloads_when_shown_and_keeps_the_selection(qtbot, page, runner, walked) -> None:

@@ -1,9 +1,10 @@
-"""The Today page: what is overdue and what falls due in the next 90 days for candidates and
-probationary members, each with the rule behind it and the date it is counted from.
+"""The Today page: what is overdue and what falls due in the next 90 days for candidates,
+probationary members and the cell's meetings, each with the rule behind it and the date it is
+counted from.
 
-The list is computed on the database thread (``development.todo``) whenever the page is
-shown, so steps recorded on other pages are seen at once. Double-click or Enter on a row opens
-the person on the Candidates page.
+The list is computed on the database thread (``today.todo``) whenever the page is shown, so
+steps and roll calls recorded on other pages are seen at once. Double-click or Enter on a row
+opens the person on the Candidates page, or the Meetings page for a meeting warning.
 """
 
 from __future__ import annotations
@@ -31,8 +32,9 @@ from PySide6.QtWidgets import (
 from desktop_app.domain.dates import format_vn
 from desktop_app.domain.deadlines import HORIZON_DAYS, TodoItem
 from desktop_app.domain.errors import DomainError
+from desktop_app.domain.meeting_warnings import ITEM_KINDS
 from desktop_app.domain.rules import Rule
-from desktop_app.services import development
+from desktop_app.services import today as today_service
 from desktop_app.services.rules import rule_table
 from desktop_app.store.database import Register
 from desktop_app.ui import errors, style
@@ -71,9 +73,14 @@ def rule_of(item: TodoItem) -> Rule | None:
     return next((r for r in reversed(versions) if r.why() == item.why), None)
 
 
+def area_of(item: TodoItem) -> str:
+    """The page that deals with an item: meeting warnings go to Meetings."""
+    return "meetings" if item.kind in ITEM_KINDS else "candidates"
+
+
 def load_todo(reg: Register, on: dt.date) -> TodoList:
     """Database thread: the list, and the rules it quotes."""
-    items = development.todo(reg, on)
+    items = today_service.todo(reg, on)
     rules = {}
     for item in items:
         key = (item.rule, item.why)
@@ -344,8 +351,8 @@ class TodayPage(QWidget):
         self.as_of.setText(
             fill(
                 self.tr(
-                    "As of %1, for candidates and probationary members. Deadlines in "
-                    "working days skip weekends and public holidays."
+                    "As of %1, for candidates, probationary members and the cell's meetings. "
+                    "Deadlines in working days skip weekends and public holidays."
                 ),
                 format_vn(self.model.today),
             )
@@ -370,6 +377,15 @@ class TodayPage(QWidget):
         item = self.current_item()
         self._show_detail(item)
         self.open_button.setEnabled(item is not None)
+        meetings = item is not None and area_of(item) == "meetings"
+        self.open_button.setText(
+            self.tr("Open in Meetings") if meetings else self.tr("Open in Candidates")
+        )
+        self.open_button.setToolTip(
+            self.tr("Open the cell's meetings and attendance (Enter)")
+            if meetings
+            else self.tr("Open this person's admission file (Enter)")
+        )
 
     def _show_detail(self, item: TodoItem | None) -> None:
         self.detail_hint.setVisible(item is None)
@@ -418,12 +434,13 @@ class TodayPage(QWidget):
 
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.open_person.emit("candidates", self.model.item(index.row()).person_id)
+            item = self.model.item(index.row())
+            self.open_person.emit(area_of(item), item.person_id)
 
     def open_current(self) -> None:
         item = self.current_item()
         if item is not None:
-            self.open_person.emit("candidates", item.person_id)
+            self.open_person.emit(area_of(item), item.person_id)
 
     def open_rules(self) -> None:
         RulesDialog.ask(self, self._runner)
