@@ -26,8 +26,8 @@ from desktop_app.store import meetings
 from desktop_app.store.database import Register
 
 
-def _marks(views: list[MeetingView]) -> dict[str, dict[str, Mark]]:
-    lines = meetings.lines_of([v.id for v in views])
+def _marks(meeting_ids: list[str]) -> dict[str, dict[str, Mark]]:
+    lines = meetings.lines_of(meeting_ids)
     return {
         mid: {ln.person_id: Mark(ln.status, ln.reason) for ln in rows if ln.person_id}
         for mid, rows in lines.items()
@@ -58,9 +58,9 @@ class Grid:
 def grid(reg: Register, year: int) -> Grid:
     """Members (rows) by the year's roll-taking meetings (columns): the status of each member
     expected at each meeting; exempted members who came show too."""
-    views = [v for v in list_meetings(reg, year) if v.fact().takes_roll]
-    marks = _marks(views)
     presences = rolls.all_presences()
+    views = [v for v in list_meetings(reg, year, presences=presences) if v.fact().takes_roll]
+    marks = _marks([v.id for v in views])
     years = {
         y.person_id: y for y in member_years(presences, [v.fact() for v in views], marks, year)
     }
@@ -117,10 +117,10 @@ class YearReport:
 
 def year_report(reg: Register, year: int) -> YearReport:
     """The year's figures: per meeting, per member, overall and for resolution study."""
-    views = list_meetings(reg, year)
+    presences = rolls.all_presences()
+    views = list_meetings(reg, year, presences=presences)
     roll = [v for v in views if v.fact().takes_roll]
-    marks = _marks(roll)
-    years = member_years(rolls.all_presences(), [v.fact() for v in roll], marks, year)
+    years = member_years(presences, [v.fact() for v in roll], _marks([v.id for v in roll]), year)
     overall, study = Tally(), Tally()
     for v in roll:
         overall = _plus(overall, v.tally)
@@ -143,16 +143,19 @@ def _plus(a: Tally, b: Tally) -> Tally:
 
 def warnings(reg: Register, on: dt.date) -> list[TodoItem]:
     """Months without a regular meeting, quarters without a thematic one, members with
-    unexcused absences this year: the Today items of meetings."""
-    first = meetings.first_meeting_date()
+    unexcused absences this year: the Today items of meetings. Members' rolls are read only
+    when this year has meetings that take one."""
+    if not meetings.has_members():
+        return []  # nobody to meet
     since = dt.date(on.year - 1, 1, 1).isoformat()
     facts = [
         MeetingFact(r.id, r.kind, day(r.date), bool(r.held), r.topic)
         for r in meetings.meetings_between(since, None)
     ]
-    presences = rolls.all_presences()
-    if not any(group_on(p, on) for p in presences):
-        return []  # no members yet: nobody to meet
-    this_year = [v for v in list_meetings(reg, on.year) if v.fact().takes_roll]
-    years = member_years(presences, [v.fact() for v in this_year], _marks(this_year), on.year)
+    this_year = [f for f in facts if f.takes_roll and f.date.year == on.year]
+    years = []
+    if this_year:
+        marks = _marks([f.id for f in this_year])
+        years = member_years(rolls.all_presences(), this_year, marks, on.year)
+    first = meetings.first_meeting_date()
     return meeting_warnings(facts, years, rule_table(), on, day(first))

@@ -19,6 +19,7 @@ from desktop_app.domain.attendance import (
     STATUSES,
     Mark,
     MeetingFact,
+    Presence,
     Tally,
     group_on,
     status_of,
@@ -135,12 +136,17 @@ class MeetingDetail:
 # -- reading ------------------------------------------------------------------------------
 
 
-def list_meetings(reg: Register, year: int | None = None) -> list[MeetingView]:
-    """Meetings of a year (or all), by date, each with its attendance tally."""
+def list_meetings(
+    reg: Register, year: int | None = None, *, presences: list[Presence] | None = None
+) -> list[MeetingView]:
+    """Meetings of a year (or all), by date, each with its attendance tally; ``presences``
+    when the caller has already read them."""
     first, last = (f"{year}-01-01", f"{year}-12-31") if year else (None, None)
     rows = meetings.meetings_between(first, last)
+    if not rows:
+        return []
     lines = meetings.lines_of([r.id for r in rows])
-    presences = rolls.all_presences()
+    presences = rolls.all_presences() if presences is None else presences
     names = _names(rows)
     return [_view(r, names, _roll(r, lines.get(r.id, []), presences)) for r in rows]
 

@@ -9,7 +9,7 @@ from desktop_app.domain.attendance import MOVES, Presence, group_on, joined
 from desktop_app.domain.membership import PersonState
 from desktop_app.domain.standing import OVERLAY_EVENTS
 from desktop_app.services.tracks import day
-from desktop_app.store import development, meetings
+from desktop_app.store import meetings
 
 
 def _state(row) -> PersonState:
@@ -25,25 +25,26 @@ def _state(row) -> PersonState:
     )
 
 
-def _presence(row, events) -> Presence:
-    moves = tuple((e.kind, day(e.date)) for e in events if e.kind in MOVES)
-    overlays = tuple((e.kind, day(e.date)) for e in events if e.kind in OVERLAY_EVENTS)
+_KINDS = (*MOVES, *OVERLAY_EVENTS)
+
+
+def _presence(row, events: list[tuple[str, str]]) -> Presence:
+    moves = tuple((kind, day(on)) for kind, on in events if kind in MOVES)
+    overlays = tuple((kind, day(on)) for kind, on in events if kind in OVERLAY_EVENTS)
     return Presence(row.id, row.full_name, row.sort_key, _state(row), moves, overlays)
 
 
 def all_presences() -> list[Presence]:
-    """Every person who is or was a member, Vietnamese order."""
-    rows = meetings.member_rows()
-    grouped = development.events_by_person(kinds=(*MOVES, *OVERLAY_EVENTS))
-    return [_presence(row, grouped.get(row.id, [])) for row in rows]
+    """Everyone who is or was a member, Vietnamese order."""
+    grouped = meetings.dated_events(_KINDS)
+    return [_presence(row, grouped.get(row.id, [])) for row in meetings.member_rows()]
 
 
 def presence_of(person_id: str) -> Presence | None:
     row = meetings.person_rows({person_id}).get(person_id)
     if row is None:
         return None
-    events = development.events_by_person([person_id], kinds=(*MOVES, *OVERLAY_EVENTS))
-    return _presence(row, events.get(person_id, []))
+    return _presence(row, meetings.dated_events(_KINDS, person_id).get(person_id, []))
 
 
 def group_of(presence: Presence, on: dt.date) -> str | None:

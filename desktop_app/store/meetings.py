@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 
 from peewee import fn
 
@@ -65,16 +65,42 @@ def line_of(meeting_id: str, person_id: str) -> Attendance | None:
     )
 
 
-def member_rows() -> list:
+RollRow = namedtuple("RollRow", ROLL_COLUMNS)
+_MEMBER_ROWS = (
+    f"SELECT {', '.join(ROLL_COLUMNS)} FROM person WHERE deleted = 0 "
+    "AND membership IN ('probationary', 'official') ORDER BY sort_key"
+)
+
+
+def member_rows() -> list[RollRow]:
     """Everyone who is or was a member (exits included: they were on past rolls), as plain
-    tuples in Vietnamese list order."""
-    fields = [getattr(Person, name) for name in ROLL_COLUMNS]
-    query = (
-        Person.select(*fields)
-        .where((Person.deleted == False) & Person.membership.in_(("probationary", "official")))  # noqa: E712
-        .order_by(Person.sort_key)
+    tuples in Vietnamese list order; raw rows, because a big register has 10,000 of them."""
+    cursor = Person._meta.database.execute_sql(_MEMBER_ROWS)
+    return [RollRow(*row) for row in cursor.fetchall()]
+
+
+def dated_events(kinds: tuple[str, ...], person_id: str | None = None):
+    """{person id: [(kind, ISO date), …]} of live events of these kinds, by date."""
+    marks = ", ".join("?" for _ in kinds)
+    sql = f"SELECT person_id, kind, date FROM person_event WHERE deleted = 0 AND kind IN ({marks})"
+    params: list[str] = list(kinds)
+    if person_id is not None:
+        sql += " AND person_id = ?"
+        params.append(person_id)
+    grouped: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for pid, kind, date in PersonEvent._meta.database.execute_sql(sql + " ORDER BY date", params):
+        grouped[pid].append((kind, date))
+    return grouped
+
+
+def has_members() -> bool:
+    """Anyone in the cell now (a member with no exit)?"""
+    query = Person.select(Person.id).where(
+        (Person.deleted == False)  # noqa: E712
+        & Person.membership.in_(("probationary", "official"))
+        & Person.exit.is_null()
     )
-    return list(query.namedtuples())
+    return query.exists()
 
 
 def person_rows(ids: set[str]) -> dict[str, object]:
