@@ -6,24 +6,9 @@ from __future__ import annotations
 import datetime as dt
 
 from desktop_app.domain.attendance import MOVES, Presence, group_on, joined
-from desktop_app.domain.membership import PersonState
 from desktop_app.domain.standing import OVERLAY_EVENTS
-from desktop_app.services.tracks import day
+from desktop_app.services.tracks import day, state_of
 from desktop_app.store import meetings
-
-
-def _state(row) -> PersonState:
-    return PersonState(
-        row.membership,
-        row.exit,
-        bool(row.exempted),
-        bool(row.temporarily_away),
-        day(row.admission_decision_date),
-        day(row.ceremony_date),
-        day(row.official_date),
-        day(row.exit_date),
-    )
-
 
 _KINDS = (*MOVES, *OVERLAY_EVENTS)
 
@@ -31,7 +16,7 @@ _KINDS = (*MOVES, *OVERLAY_EVENTS)
 def _presence(row, events: list[tuple[str, str]]) -> Presence:
     moves = tuple((kind, day(on)) for kind, on in events if kind in MOVES)
     overlays = tuple((kind, day(on)) for kind, on in events if kind in OVERLAY_EVENTS)
-    return Presence(row.id, row.full_name, row.sort_key, _state(row), moves, overlays)
+    return Presence(row.id, row.full_name, row.sort_key, state_of(row), moves, overlays)
 
 
 def all_presences() -> list[Presence]:

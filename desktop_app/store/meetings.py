@@ -6,23 +6,12 @@ from collections import defaultdict, namedtuple
 
 from peewee import fn
 
+from desktop_app.store.development import STANDING_COLUMNS
 from desktop_app.store.models import Attendance, Meeting, Person, PersonEvent
 
 _LIVE_MEETING = Meeting.deleted == False  # noqa: E712
 _LIVE_LINE = Attendance.deleted == False  # noqa: E712
-ROLL_COLUMNS = (
-    "id",
-    "full_name",
-    "sort_key",
-    "membership",
-    "exit",
-    "exempted",
-    "temporarily_away",
-    "admission_decision_date",
-    "ceremony_date",
-    "official_date",
-    "exit_date",
-)
+ROLL_COLUMNS = (*STANDING_COLUMNS, "sort_key")
 
 
 def meetings_between(first: str | None = None, last: str | None = None) -> list[Meeting]:

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from desktop_app.services import development, members
+from desktop_app.store import journal
 
 D = dt.date
 TODAY = D(2026, 11, 22)
@@ -101,3 +102,13 @@ def to_official(reg, cell: Cell) -> str:
     )
     step("recognition", D(2026, 7, 1), reference="77-QĐ/ĐU")
     return pid
+
+
+class unchanged:  # used as ``with unchanged():``
+    """Around a refused call: it must leave no trace in the journal."""
+
+    def __enter__(self):
+        self.head = journal.head()
+
+    def __exit__(self, *exc):
+        assert journal.head() == self.head, "a refused write left something behind"

@@ -9,9 +9,8 @@ import pytest
 
 from desktop_app.domain.errors import DomainError, StateError
 from desktop_app.services import development, members
-from desktop_app.store import journal
 from tests.services import pipeline
-from tests.services.pipeline import TODAY
+from tests.services.pipeline import TODAY, unchanged
 
 D = dt.date
 
@@ -23,19 +22,6 @@ def cell(register):
 
 def step(reg, pid, kind, on, **kw):
     return development.record_step(reg, pid, kind, on, today=TODAY, **kw)
-
-
-def unchanged(reg):
-    """Run a refused call and check it left no trace in the journal."""
-
-    class Guard:
-        def __enter__(self):
-            self.head = journal.head()
-
-        def __exit__(self, *exc):
-            assert journal.head() == self.head, "a refused write left something behind"
-
-    return Guard()
 
 
 # -- the whole way ------------------------------------------------------------------------
@@ -139,7 +125,7 @@ def test_the_electorate_is_computed_from_the_register(register, cell):
 
 def test_a_failed_vote_is_recorded_as_failed_and_a_pass_cannot_be_claimed(register, cell):
     pid = pipeline.to_vote(register, cell)
-    with unchanged(register), pytest.raises(StateError, match="không thể ghi nghị quyết"):
+    with unchanged(), pytest.raises(StateError, match="không thể ghi nghị quyết"):
         development.record_vote(
             register,
             pid,
@@ -168,7 +154,7 @@ def test_a_failed_vote_is_recorded_as_failed_and_a_pass_cannot_be_claimed(regist
 )
 def test_impossible_vote_figures_are_refused(register, cell, present, favour, message):
     pid = pipeline.to_vote(register, cell)
-    with unchanged(register), pytest.raises(StateError, match=message) as caught:
+    with unchanged(), pytest.raises(StateError, match=message) as caught:
         development.record_vote(
             register,
             pid,
@@ -201,9 +187,9 @@ def test_ceremony_before_the_decision_is_refused(register, cell):
         register, pid, "admission", D(2025, 4, 8), present=4, in_favour=4, today=TODAY
     )
     step(register, pid, "admission_decision", D(2025, 5, 12), details={"received": D(2025, 5, 14)})
-    with unchanged(register), pytest.raises(StateError, match="trước ngày nhận quyết định"):
+    with unchanged(), pytest.raises(StateError, match="trước ngày nhận quyết định"):
         step(register, pid, "ceremony", D(2025, 5, 13))
-    with unchanged(register), pytest.raises(StateError, match="trước ngày «Quyết định kết nạp»"):
+    with unchanged(), pytest.raises(StateError, match="trước ngày «Quyết định kết nạp»"):
         step(register, pid, "ceremony", D(2025, 5, 1))
     assert members.get_person(register, pid).status == "candidate"
 
@@ -213,7 +199,7 @@ def test_a_decision_before_the_cell_resolution_is_refused(register, cell):
     development.record_vote(
         register, pid, "admission", D(2025, 4, 8), present=4, in_favour=4, today=TODAY
     )
-    with unchanged(register), pytest.raises(StateError, match="trước nghị quyết của chi bộ"):
+    with unchanged(), pytest.raises(StateError, match="trước nghị quyết của chi bộ"):
         step(register, pid, "admission_decision", D(2025, 4, 1))
 
 
@@ -224,7 +210,7 @@ def test_a_decision_before_the_cell_resolution_is_refused(register, cell):
 def test_age_at_the_vote(register, cell, birth, message):
     pid = pipeline.to_vote(register, cell)
     members.update_person(register, pid, {"birth_date": birth}, today=TODAY)
-    with unchanged(register), pytest.raises(StateError, match=message) as caught:
+    with unchanged(), pytest.raises(StateError, match=message) as caught:
         development.record_vote(
             register, pid, "admission", D(2025, 4, 8), present=4, in_favour=4, today=TODAY
         )
@@ -266,7 +252,7 @@ def test_an_expired_certificate_blocks_the_vote(register, cell):
             details={"introducer_id": who, "joint_since": D(2020, 1, 1)},
         )
     step(register, pid, "comments_summary", D(2025, 5, 20))
-    with unchanged(register), pytest.raises(StateError, match="hết hạn ngày 01/06/2025"):
+    with unchanged(), pytest.raises(StateError, match="hết hạn ngày 01/06/2025"):
         development.record_vote(
             register, pid, "admission", D(2025, 6, 3), present=4, in_favour=4, today=TODAY
         )
@@ -310,7 +296,7 @@ def test_an_introducer_must_be_official_and_have_worked_12_months(register, cell
         register, pipeline.CANDIDATE, pool_date=D(2024, 9, 3), today=TODAY
     )
     pid = person.id
-    with unchanged(register), pytest.raises(StateError, match="chưa là đảng viên chính thức"):
+    with unchanged(), pytest.raises(StateError, match="chưa là đảng viên chính thức"):
         step(
             register,
             pid,
@@ -318,7 +304,7 @@ def test_an_introducer_must_be_official_and_have_worked_12_months(register, cell
             D(2025, 3, 10),
             details={"introducer_id": probationary, "joint_since": D(2020, 1, 1)},
         )
-    with unchanged(register), pytest.raises(StateError, match=r"mới cùng công tác .* 8 tháng"):
+    with unchanged(), pytest.raises(StateError, match=r"mới cùng công tác .* 8 tháng"):
         step(
             register,
             pid,
@@ -326,7 +312,7 @@ def test_an_introducer_must_be_official_and_have_worked_12_months(register, cell
             D(2025, 3, 10),
             details={"introducer_id": cell.officials[0], "joint_since": D(2024, 7, 1)},
         )
-    with unchanged(register), pytest.raises(StateError, match="chưa ghi từ ngày nào"):
+    with unchanged(), pytest.raises(StateError, match="chưa ghi từ ngày nào"):
         step(
             register,
             pid,
@@ -346,9 +332,9 @@ def test_an_introducer_must_be_official_and_have_worked_12_months(register, cell
 
 def test_a_step_recorded_twice_is_refused(register, cell):
     pid = pipeline.to_vote(register, cell)
-    with unchanged(register), pytest.raises(StateError, match="đã ghi ngày 06/01/2025"):
+    with unchanged(), pytest.raises(StateError, match="đã ghi ngày 06/01/2025"):
         step(register, pid, "application", D(2025, 2, 1))
-    with unchanged(register), pytest.raises(StateError, match="đã giới thiệu"):
+    with unchanged(), pytest.raises(StateError, match="đã giới thiệu"):
         step(
             register,
             pid,
@@ -362,16 +348,16 @@ def test_steps_out_of_order_are_refused(register):
     person = development.add_candidate(
         register, pipeline.CANDIDATE, pool_date=D(2024, 9, 3), today=TODAY
     )
-    with unchanged(register), pytest.raises(StateError, match="chưa ghi bước «Đơn xin vào Đảng»"):
+    with unchanged(), pytest.raises(StateError, match="chưa ghi bước «Đơn xin vào Đảng»"):
         step(register, person.id, "personal_history", D(2025, 1, 10))
     step(register, person.id, "application", D(2025, 1, 6))
-    with unchanged(register), pytest.raises(StateError, match="trước ngày «Đơn xin vào Đảng»"):
+    with unchanged(), pytest.raises(StateError, match="trước ngày «Đơn xin vào Đảng»"):
         step(register, person.id, "personal_history", D(2025, 1, 5))
 
 
 def test_a_mentor_comment_needs_its_text(register, cell):
     pid = pipeline.to_vote(register, cell)
-    with unchanged(register), pytest.raises(StateError, match="cần ghi nội dung nhận xét"):
+    with unchanged(), pytest.raises(StateError, match="cần ghi nội dung nhận xét"):
         step(
             register, pid, "mentor_comment", D(2025, 6, 2), details={"mentor_id": cell.officials[0]}
         )
@@ -381,7 +367,7 @@ def test_a_candidate_with_only_a_pool_entry_cannot_pass_a_vote(register, cell):
     person = development.add_candidate(
         register, pipeline.CANDIDATE, pool_date=D(2024, 9, 3), today=TODAY
     )
-    with unchanged(register), pytest.raises(StateError, match="chưa ghi bước"):
+    with unchanged(), pytest.raises(StateError, match="chưa ghi bước"):
         development.record_vote(
             register, person.id, "admission", D(2025, 4, 8), present=4, in_favour=4, today=TODAY
         )
@@ -389,9 +375,9 @@ def test_a_candidate_with_only_a_pool_entry_cannot_pass_a_vote(register, cell):
 
 def test_unknown_details_and_future_dates_are_refused(register, cell):
     pid = pipeline.to_vote(register, cell)
-    with unchanged(register), pytest.raises(StateError, match="không có thông tin colour"):
+    with unchanged(), pytest.raises(StateError, match="không có thông tin colour"):
         step(register, pid, "upper_review", D(2025, 5, 1), details={"colour": "red"})
-    with unchanged(register), pytest.raises(StateError, match="trong tương lai"):
+    with unchanged(), pytest.raises(StateError, match="trong tương lai"):
         step(
             register,
             pid,
@@ -406,13 +392,13 @@ def test_unknown_details_and_future_dates_are_refused(register, cell):
 
 def test_recognition_needs_the_probation_papers_and_the_12_months(register, cell):
     pid = pipeline.to_probation(register, cell)
-    with unchanged(register), pytest.raises(StateError, match="chưa ghi bước «Bản tự kiểm điểm"):
+    with unchanged(), pytest.raises(StateError, match="chưa ghi bước «Bản tự kiểm điểm"):
         development.record_vote(
             register, pid, "recognition", D(2026, 6, 16), present=4, in_favour=4, today=TODAY
         )
     for kind, day in (("self_review", 3), ("mentor_assessment", 4), ("probation_comments", 5)):
         step(register, pid, kind, D(2026, 5, day))
-    with unchanged(register), pytest.raises(StateError, match="chưa hết thời gian dự bị"):
+    with unchanged(), pytest.raises(StateError, match="chưa hết thời gian dự bị"):
         development.record_vote(
             register, pid, "recognition", D(2026, 5, 20), present=4, in_favour=4, today=TODAY
         )
@@ -428,7 +414,7 @@ def test_three_failed_recognition_votes_go_upward(register, cell):
         development.record_vote(
             register, pid, "recognition", D(2026, 6, day), present=4, in_favour=1, today=TODAY
         )
-    with unchanged(register), pytest.raises(StateError, match="3 lần biểu quyết không đủ 2/3"):
+    with unchanged(), pytest.raises(StateError, match="3 lần biểu quyết không đủ 2/3"):
         development.record_vote(
             register, pid, "recognition", D(2026, 7, 1), present=4, in_favour=4, today=TODAY
         )
@@ -459,11 +445,11 @@ def test_mentor_eligibility(register, cell):
         register, pipeline.CANDIDATE, pool_date=D(2024, 9, 3), today=TODAY
     )
     members.record_event(register, cell.officials[1], "exemption", D(2024, 1, 1), today=TODAY)
-    with unchanged(register), pytest.raises(StateError, match="miễn công tác"):
+    with unchanged(), pytest.raises(StateError, match="miễn công tác"):
         development.assign_mentor(
             register, person.id, cell.officials[1], D(2024, 9, 3), today=TODAY
         )
-    with unchanged(register), pytest.raises(StateError, match="không tự giúp đỡ"):
+    with unchanged(), pytest.raises(StateError, match="không tự giúp đỡ"):
         development.assign_mentor(register, person.id, person.id, D(2024, 9, 3), today=TODAY)
     view = development.assign_mentor(
         register,
@@ -474,11 +460,11 @@ def test_mentor_eligibility(register, cell):
         today=TODAY,
     )
     assert view.warnings and "6 tháng" in view.warnings[0]
-    with unchanged(register), pytest.raises(StateError, match="đang được phân công"):
+    with unchanged(), pytest.raises(StateError, match="đang được phân công"):
         development.assign_mentor(
             register, person.id, cell.officials[0], D(2024, 10, 3), today=TODAY
         )
-    with unchanged(register), pytest.raises(StateError, match="phải từ ngày phân công"):
+    with unchanged(), pytest.raises(StateError, match="phải từ ngày phân công"):
         development.end_mentorship(register, view.id, D(2024, 1, 1), "x", today=TODAY)
     ended = development.end_mentorship(
         register, view.id, D(2025, 1, 1), "Chuyển công tác", today=TODAY

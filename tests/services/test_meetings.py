@@ -14,20 +14,9 @@ from desktop_app.services.meetings import Entry
 from desktop_app.store import journal
 from desktop_app.store.models import JOURNALLED
 from tests.services import pipeline
-from tests.services.pipeline import TODAY, official
+from tests.services.pipeline import TODAY, official, unchanged
 
 D = dt.date
-
-
-def unchanged():
-    class Guard:
-        def __enter__(self):
-            self.head = journal.head()
-
-        def __exit__(self, *exc):
-            assert journal.head() == self.head, "a refused write left something behind"
-
-    return Guard()
 
 
 MARCH = D(2026, 3, 5)
