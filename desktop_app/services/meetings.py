@@ -27,7 +27,7 @@ from desktop_app.domain.attendance import (
 )
 from desktop_app.domain.dates import format_vn
 from desktop_app.domain.errors import NotFoundError, StateError
-from desktop_app.domain.names import clean_text
+from desktop_app.domain.names import clean_text, sort_key_text
 from desktop_app.services import development, members, rolls
 from desktop_app.services.tracks import day, details_of
 from desktop_app.store import meetings, people, records
@@ -227,8 +227,8 @@ def _roll(row: Meeting, lines: list[Attendance], presences) -> list[RollLine]:
         name = person.full_name if person else ln.person_id
         sort_key = person.sort_key if person else ""
         out.append(RollLine(ln.person_id, name, group, ln.status, ln.reason, sort_key))
-    out += [RollLine(None, ln.guest_name, "guest", ln.status, ln.reason, "") for ln in lines
-            if not ln.person_id]  # fmt: skip
+    out += [RollLine(None, ln.guest_name, "guest", ln.status, ln.reason,
+                     sort_key_text(ln.guest_name)) for ln in lines if not ln.person_id]  # fmt: skip
     order = {g: i for i, g in enumerate(GROUPS)}
     return sorted(out, key=lambda line: (order[line.group], line.sort_key, line.name))
 
@@ -253,7 +253,7 @@ def add_meeting(reg: Register, data: dict[str, object], today: dt.date | None = 
         values = _clean_meeting({"held": True, **data}, _today(today))
         row = records.insert(Meeting, values, reg.author)
         warnings = _month_warnings(row)
-    return _view(row, _names([row]), [], warnings)
+    return _view(row, _names([row]), _roll(row, [], rolls.all_presences()), warnings)
 
 
 def update_meeting(

@@ -65,6 +65,33 @@
     </message>
 </context>
 <context>
+    <name>AttendeeDialog</name>
+    <message>
+        <source>Add an attendee</source>
+        <translation>Thêm người dự</translation>
+    </message>
+    <message>
+        <source>Type or choose an exempted member or a candidate…</source>
+        <translation>Gõ hoặc chọn đảng viên được miễn sinh hoạt hay quần chúng…</translation>
+    </message>
+    <message>
+        <source>Type or choose a person…</source>
+        <translation>Gõ hoặc chọn người…</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người dự</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <source>No one in the list has this name: choose from it</source>
+        <translation>Không có ai tên này trong danh sách: hãy chọn trong danh sách</translation>
+    </message>
+</context>
+<context>
     <name>BrokenPage</name>
     <message>
         <source>This part could not be opened because of an error in the program. The rest of the program works; the register is safe.</source>
@@ -280,6 +307,60 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     </message>
 </context>
 <context>
+    <name>CertificateDialog</name>
+    <message>
+        <source>Record a certificate: %1</source>
+        <translation>Ghi giấy chứng nhận: %1</translation>
+    </message>
+    <message>
+        <source>Type or choose the person…</source>
+        <translation>Gõ hoặc chọn người được cấp…</translation>
+    </message>
+    <message>
+        <source>e.g. 123/CN</source>
+        <translation>ví dụ 123/CN</translation>
+    </message>
+    <message>
+        <source>e.g. Political centre of the ward</source>
+        <translation>ví dụ Trung tâm Chính trị phường</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người được cấp</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>Số giấy chứng nhận</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Ngày cấp</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Nơi cấp</translation>
+    </message>
+    <message>
+        <source>No one in the list has this name: choose from it</source>
+        <translation>Không có ai tên này trong danh sách: hãy chọn trong danh sách</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Certificate no.</source>
+        <translation>Số giấy chứng nhận</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Ngày cấp</translation>
+    </message>
+</context>
+<context>
     <name>CreateWizard</name>
     <message>
         <source>Where to keep the register</source>
@@ -479,6 +560,21 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     </message>
 </context>
 <context>
+    <name>GuestDialog</name>
+    <message>
+        <source>Add a guest</source>
+        <translation>Thêm khách mời</translation>
+    </message>
+    <message>
+        <source>e.g. Nguyễn Văn An (Secretary of the Youth Union)</source>
+        <translation>ví dụ Nguyễn Văn An (Bí thư Đoàn trường)</translation>
+    </message>
+    <message>
+        <source>Guest&apos;s name</source>
+        <translation>Họ tên khách mời</translation>
+    </message>
+</context>
+<context>
     <name>KeyPage</name>
     <message>
         <source>The recovery key</source>
@@ -566,6 +662,306 @@ Sổ đảng viên của chi bộ: chạy không cần Internet, dữ liệu đ�
     <message>
         <source>About</source>
         <translation>Giới thiệu</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDetailView</name>
+    <message>
+        <source>Choose a meeting in the list to see its roll call.</source>
+        <translation>Chọn một buổi trong danh sách để xem điểm danh.</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Chaired by</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Minutes by</source>
+        <translation>Thư ký</translation>
+    </message>
+    <message>
+        <source>Resolution no.</source>
+        <translation>Số nghị quyết</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>Present at the meeting (key C)</source>
+        <translation>Có mặt tại buổi sinh hoạt (phím C)</translation>
+    </message>
+    <message>
+        <source>Came late (key M)</source>
+        <translation>Đến muộn (phím M)</translation>
+    </message>
+    <message>
+        <source>Absent with a reason, which is asked (key P)</source>
+        <translation>Vắng có lý do; chương trình sẽ hỏi lý do (phím P)</translation>
+    </message>
+    <message>
+        <source>Absent without a reason (key V)</source>
+        <translation>Vắng không lý do (phím V)</translation>
+    </message>
+    <message>
+        <source>Default (Del)</source>
+        <translation>Bỏ ghi (Del)</translation>
+    </message>
+    <message>
+        <source>Back to the default: a member expected is present; anyone else is taken off the roll (key Delete)</source>
+        <translation>Trở về mặc định: đảng viên phải dự được tính là có mặt; người khác được bỏ khỏi danh sách điểm danh (phím Delete)</translation>
+    </message>
+    <message>
+        <source>Add guest…</source>
+        <translation>Thêm khách mời…</translation>
+    </message>
+    <message>
+        <source>A guest who came: their name</source>
+        <translation>Khách mời đến dự: ghi họ tên</translation>
+    </message>
+    <message>
+        <source>Add attendee…</source>
+        <translation>Thêm người dự…</translation>
+    </message>
+    <message>
+        <source>Someone of the cell who came without being expected: an exempted member, a candidate</source>
+        <translation>Người của chi bộ đến dự dù không phải dự: đảng viên được miễn sinh hoạt, quần chúng</translation>
+    </message>
+    <message>
+        <source>Record certificate…</source>
+        <translation>Ghi giấy chứng nhận…</translation>
+    </message>
+    <message>
+        <source>The certificate this class gave one attendee (it goes on their record)</source>
+        <translation>Giấy chứng nhận lớp này cấp cho một học viên (ghi vào hồ sơ của người đó)</translation>
+    </message>
+    <message>
+        <source>Certificates issued by this class</source>
+        <translation>Giấy chứng nhận lớp đã cấp</translation>
+    </message>
+    <message>
+        <source>Held</source>
+        <translation>Đã họp</translation>
+    </message>
+    <message>
+        <source>Planned</source>
+        <translation>Dự kiến</translation>
+    </message>
+    <message>
+        <source>Planned: the roll call is taken once the meeting is held (Edit…, tick «Held»).</source>
+        <translation>Buổi dự kiến: điểm danh khi đã họp (bấm Sửa…, đánh dấu «Đã họp»).</translation>
+    </message>
+    <message>
+        <source>This day is still to come: the roll call is taken on the day.</source>
+        <translation>Ngày họp chưa đến: điểm danh vào ngày họp.</translation>
+    </message>
+    <message>
+        <source>Choose a line, then press C present, M late, P excused, V absent without reason, Delete back to the default. Each change is saved at once.</source>
+        <translation>Chọn một dòng rồi bấm C có mặt, M đến muộn, P vắng có lý do, V vắng không lý do, Delete trở về mặc định. Mỗi thay đổi được lưu ngay.</translation>
+    </message>
+    <message>
+        <source>Not held yet</source>
+        <translation>Chưa họp</translation>
+    </message>
+    <message>
+        <source>No one recorded yet: add the people who came</source>
+        <translation>Chưa ghi ai: hãy thêm những người đến dự</translation>
+    </message>
+    <message>
+        <source>%1 of the %2 people recorded came</source>
+        <translation>%1 trong số %2 người được ghi đã đến dự</translation>
+    </message>
+    <message>
+        <source>Came %1 of %2 members expected (%3): late %4, excused %5, absent without reason %6</source>
+        <translation>Có mặt %1/%2 đảng viên phải dự (%3): đến muộn %4, vắng có lý do %5, vắng không lý do %6</translation>
+    </message>
+    <message>
+        <source>; %1 more came without being expected</source>
+        <translation>; thêm %1 người dự ngoài danh sách</translation>
+    </message>
+    <message>
+        <source>Remove guest</source>
+        <translation>Bỏ khách mời</translation>
+    </message>
+    <message>
+        <source>Take the guest %1 off this meeting&apos;s roll?</source>
+        <translation>Bỏ khách mời %1 khỏi danh sách điểm danh của buổi này?</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingDialog</name>
+    <message>
+        <source>Change a meeting</source>
+        <translation>Sửa buổi sinh hoạt</translation>
+    </message>
+    <message>
+        <source>Add a meeting</source>
+        <translation>Thêm buổi sinh hoạt</translation>
+    </message>
+    <message>
+        <source>A new meeting of the cell</source>
+        <translation>Buổi sinh hoạt mới của chi bộ</translation>
+    </message>
+    <message>
+        <source>Held (leave unticked for a planned meeting)</source>
+        <translation>Đã họp (bỏ dấu nếu buổi họp mới dự kiến)</translation>
+    </message>
+    <message>
+        <source>e.g. Review of the first half-year&apos;s work</source>
+        <translation>ví dụ Sơ kết công tác 6 tháng đầu năm</translation>
+    </message>
+    <message>
+        <source>Type or choose a member…</source>
+        <translation>Gõ hoặc chọn đảng viên…</translation>
+    </message>
+    <message>
+        <source>e.g. 12-NQ/CB (leave empty if none)</source>
+        <translation>ví dụ 12-NQ/CB (để trống nếu không có)</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Loại lớp</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>Địa điểm</translation>
+    </message>
+    <message>
+        <source>Chaired by</source>
+        <translation>Chủ trì</translation>
+    </message>
+    <message>
+        <source>Minutes taken by</source>
+        <translation>Thư ký</translation>
+    </message>
+    <message>
+        <source>Resolution no.</source>
+        <translation>Số nghị quyết</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>No member has this name: choose from the list</source>
+        <translation>Không có đảng viên nào tên này: hãy chọn trong danh sách</translation>
+    </message>
+    <message>
+        <source>The meeting is saved. Note:
+%1</source>
+        <translation>Đã lưu buổi sinh hoạt. Lưu ý:
+%1</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Nội dung</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Có mặt</translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation>dự kiến</translation>
+    </message>
+    <message>
+        <source>%1 came</source>
+        <translation>%1 người dự</translation>
+    </message>
+    <message>
+        <source>Planned: not held yet, no roll call</source>
+        <translation>Dự kiến: chưa họp, chưa điểm danh</translation>
+    </message>
+    <message>
+        <source>Late %1, excused %2, absent without reason %3</source>
+        <translation>Đến muộn %1, vắng có lý do %2, vắng không lý do %3</translation>
+    </message>
+    <message>
+        <source>Also came (not expected): %1</source>
+        <translation>Dự ngoài danh sách phải dự: %1</translation>
+    </message>
+</context>
+<context>
+    <name>MeetingsPage</name>
+    <message>
+        <source>Meetings and roll calls</source>
+        <translation>Buổi sinh hoạt và điểm danh</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Sinh hoạt</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>Năm</translation>
+    </message>
+    <message>
+        <source>Add meeting…</source>
+        <translation>Thêm buổi sinh hoạt…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Sửa…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Record a meeting held, or plan one</source>
+        <translation>Ghi một buổi đã họp, hoặc lên kế hoạch một buổi</translation>
+    </message>
+    <message>
+        <source>Change the chosen meeting</source>
+        <translation>Sửa buổi đang chọn</translation>
+    </message>
+    <message>
+        <source>Delete the chosen meeting and its roll call</source>
+        <translation>Xóa buổi đang chọn cùng điểm danh của buổi đó</translation>
+    </message>
+    <message>
+        <source>%1 meetings in %2, %3 of them planned</source>
+        <translation>%1 buổi trong năm %2, %3 buổi dự kiến</translation>
+    </message>
+    <message>
+        <source>Delete %1 (%2)?
+Its roll call is deleted with it.</source>
+        <translation>Xóa %1 (%2)?
+Điểm danh của buổi này cũng bị xóa.</translation>
+    </message>
+    <message>
+        <source>Delete meeting</source>
+        <translation>Xóa buổi sinh hoạt</translation>
     </message>
 </context>
 <context>
@@ -962,6 +1358,48 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>When it is built, it will hold:</source>
         <translation>Khi hoàn thành, phần này sẽ có:</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Excused absence: %1</source>
+        <translation>Vắng có lý do: %1</translation>
+    </message>
+    <message>
+        <source>e.g. on a work trip, ill, family matter</source>
+        <translation>ví dụ đi công tác, ốm, việc gia đình</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Say why (required for an excused absence)</source>
+        <translation>Ghi lý do (bắt buộc khi vắng có lý do)</translation>
+    </message>
+</context>
+<context>
+    <name>RollModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>On the roll as</source>
+        <translation>Thành phần</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
     </message>
 </context>
 <context>
@@ -1378,12 +1816,20 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
         <translation>%1 việc quá hạn, %2 việc trong %3 ngày tới</translation>
     </message>
     <message>
-        <source>As of %1, for candidates and probationary members. Deadlines in working days skip weekends and public holidays.</source>
-        <translation>Tính đến ngày %1, cho quần chúng đang theo dõi và đảng viên dự bị. Thời hạn tính bằng ngày làm việc không kể thứ Bảy, Chủ nhật và ngày lễ, Tết.</translation>
+        <source>As of %1, for candidates, probationary members and the cell&apos;s meetings. Deadlines in working days skip weekends and public holidays.</source>
+        <translation>Tính đến ngày %1, cho quần chúng đang theo dõi, đảng viên dự bị và sinh hoạt của chi bộ. Thời hạn tính bằng ngày làm việc không kể thứ Bảy, Chủ nhật và ngày lễ, Tết.</translation>
     </message>
     <message>
         <source>Nothing is overdue or due in the next %1 days.</source>
         <translation>Không có việc nào quá hạn hoặc đến hạn trong %1 ngày tới.</translation>
+    </message>
+    <message>
+        <source>Open in Meetings</source>
+        <translation>Mở ở trang Sinh hoạt</translation>
+    </message>
+    <message>
+        <source>Open the cell&apos;s meetings and attendance (Enter)</source>
+        <translation>Mở trang sinh hoạt và điểm danh của chi bộ (Enter)</translation>
     </message>
     <message>
         <source>%1 — confidence: %2; rule code %3</source>

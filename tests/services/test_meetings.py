@@ -63,6 +63,7 @@ def roll_names(detail, group):
 def test_the_roll_is_computed_from_the_register(register, cell):
     march = add(register, topic="  Sinh hoạt tháng 3  ")
     assert march.topic == "Sinh hoạt tháng 3"
+    assert march.tally.expected == 6  # the view returned by add has the roll's figures
     detail = meetings.get_meeting(register, march.id)
     names = roll_names(detail, "member")
     assert "Phan Văn Khải" in names  # still here in March
@@ -95,6 +96,15 @@ def test_a_roll_call_with_every_kind_of_line(register, cell):
     assert (t.expected, t.present, t.late, t.excused, t.absent) == (6, 3, 1, 1, 1)
     assert detail.meeting.others == 3
     by_name = {line.name: line for line in detail.roll}
+    guests = meetings.record_rollcall(
+        register, m.id,
+        [*meetings.entries_of(detail), Entry("present", None, "Đỗ Văn Ba"),
+         Entry("present", None, "Ông Ích Khiêm")],
+        today=TODAY,
+    )  # fmt: skip
+    guest_names = [line.name for line in guests.roll if line.group == "guest"]
+    # Vietnamese order by the last word (Ba, Khiêm, phường), not Python's (Đ and Ô after Z)
+    assert guest_names == ["Đỗ Văn Ba", "Ông Ích Khiêm", "Nguyễn Văn Bảy, Bí thư Đảng ủy phường"]
     assert by_name["Trần Thị Bình"].reason == "Đi công tác"
     assert by_name["Huỳnh Thị Mỹ Duyên"].group == "candidate"
     assert by_name["Nguyễn Văn Bảy, Bí thư Đảng ủy phường"].group == "guest"

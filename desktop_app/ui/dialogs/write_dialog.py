@@ -78,7 +78,8 @@ class WriteDialog(QDialog):
     """Subclasses build their rows into ``form``, say whether they can save (``problems``)
     and what to write (``work``); ``saved`` holds the service's answer once accepted."""
 
-    def __init__(self, runner: TaskRunner, person: PersonView, parent: QWidget | None = None):
+    def __init__(self, runner: TaskRunner, person: PersonView | str, parent: QWidget | None = None):
+        """``person``: who the dialog is about, or a heading text (a meeting)."""
         super().__init__(parent)
         self._runner = runner
         self._person = person
@@ -87,7 +88,7 @@ class WriteDialog(QDialog):
         self.messages: dict[QWidget, FieldMessage] = {}
         layout = QVBoxLayout(self)
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetMinimumSize)  # wrapped texts grow
-        self.who = QLabel(who_text(person), self)
+        self.who = QLabel(person if isinstance(person, str) else who_text(person), self)
         font = QFont(self.who.font())
         font.setBold(True)
         self.who.setFont(font)
