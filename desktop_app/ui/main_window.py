@@ -218,6 +218,7 @@ class MainWindow(QMainWindow):
             "today": lambda: self._page("today", "TodayPage", "Today"),
             "members": lambda: self._page("members", "MembersPage", "Members"),
             "candidates": lambda: self._page("candidates", "CandidatesPage", "Candidates"),
+            "meetings": lambda: self._page("meetings", "MeetingsPage", "Meetings"),
         }
         for area in AREAS:
             make = factories.get(area.key)
