@@ -11,7 +11,7 @@ from desktop_app.domain.admission import STEPS, UNIONS, VOTES
 from desktop_app.domain.dates import format_vn, vn_from_iso
 from desktop_app.domain.deadlines import format_item
 from desktop_app.domain.person import FIELDS
-from desktop_app.services import development, members, today
+from desktop_app.services import development, meetings, members, today
 from desktop_app.services import rules as rules_service
 
 STEP_KINDS = [k for k in STEPS if k not in VOTES]
@@ -123,17 +123,21 @@ def _opt_date(text: str | None) -> dt.date | None:
 
 
 def cmd_vote_record(args: argparse.Namespace) -> int:
+    if not args.meeting and (args.date is None or args.present is None):
+        raise CliError("Cần --date và --present, hoặc --meeting để lấy ngày và số có mặt")
     with open_register(args) as reg:
+        on, present, exempted = _vote_figures(reg, args)
         event, result = development.record_vote(
             reg,
             args.person,
             args.kind,
-            date(args.date),
-            present=args.present,
+            on,
+            present=present,
             in_favour=args.favour,
-            exempted_present=args.exempted_present,
+            exempted_present=exempted,
             reference=args.reference,
             claim_passed=args.passed or None,
+            meeting_id=args.meeting,
         )
     emit(
         {**event.to_json(), "result": result.details()},
@@ -141,6 +145,17 @@ def cmd_vote_record(args: argparse.Namespace) -> int:
         lambda: f"Đã ghi: {event.label} {vn_from_iso(event.date)}: {result.text()}",
     )
     return 0
+
+
+def _vote_figures(reg, args: argparse.Namespace) -> tuple[dt.date, int, int]:
+    """The vote's day and attendance: as given, else from the meeting and its roll call."""
+    if not args.meeting:
+        return date(args.date), args.present, args.exempted_present or 0
+    detail = meetings.get_meeting(reg, args.meeting)
+    counted, exempted = meetings.vote_attendance(reg, detail.meeting.id)
+    on = date(args.date) if args.date else dt.date.fromisoformat(detail.meeting.date)
+    present = counted if args.present is None else args.present
+    return on, present, exempted if args.exempted_present is None else args.exempted_present
 
 
 def cmd_mentor_assign(args: argparse.Namespace) -> int:
@@ -271,14 +286,14 @@ def add_parsers(sub) -> None:
         choices=list(VOTES.values()),
         help="admission = đề nghị kết nạp, recognition = công nhận chính thức",
     )
-    p.add_argument("--date", required=True, help="ngày họp chi bộ (dd/mm/yyyy)")
-    p.add_argument("--present", type=int, required=True, help="số đảng viên chính thức có mặt")
+    p.add_argument("--meeting", help="mã buổi sinh hoạt biểu quyết (lấy ngày và số có mặt)")
+    p.add_argument("--date", help="ngày họp chi bộ (dd/mm/yyyy)")
+    p.add_argument("--present", type=int, help="số đảng viên chính thức có mặt")
     p.add_argument("--favour", type=int, required=True, help="số tán thành")
     p.add_argument(
         "--exempted-present",
         type=int,
-        default=0,
-        help="số đảng viên miễn sinh hoạt có mặt và biểu quyết",
+        help="số đảng viên miễn sinh hoạt có mặt và biểu quyết (mặc định 0)",
     )
     p.add_argument("--reference", default="", help="số nghị quyết")
     p.add_argument(

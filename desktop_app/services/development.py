@@ -135,11 +135,12 @@ def record_vote(
     exempted_present: int = 0,
     reference: str = "",
     claim_passed: bool | None = None,
+    meeting_id: str | None = None,
     today: dt.date | None = None,
 ) -> tuple[EventView, VoteResult]:
     """The cell's vote on admission or recognition. The electorate is computed from the
     register; the result is the rule's, never the caller's: a claimed pass that did not reach
-    2/3 is refused."""
+    2/3 is refused. With ``meeting_id`` the vote is tied to the meeting it was taken at."""
     kind = {v: k for k, v in VOTES.items()}.get(vote)
     if kind is None:
         raise StateError("Loại biểu quyết phải là «admission» (kết nạp) hoặc «recognition»")
@@ -159,8 +160,13 @@ def record_vote(
             raise StateError(
                 f"Người «{row.full_name}»: không thể ghi nghị quyết là thông qua: {result.text()}"
             )
+        details = result.details()
+        if meeting_id:
+            from desktop_app.services.meetings import check_vote_meeting  # imports this module
+
+            details["meeting_id"] = check_vote_meeting(reg, meeting_id, on, present)
         event = members.record_event(
-            reg, row.id, kind, on, reference=reference, details=result.details(), today=today
+            reg, row.id, kind, on, reference=reference, details=details, today=today
         )
     return event, result
 

@@ -28,7 +28,7 @@ from desktop_app.domain.attendance import (
 from desktop_app.domain.dates import format_vn
 from desktop_app.domain.errors import NotFoundError, StateError
 from desktop_app.domain.names import clean_text, sort_key_text
-from desktop_app.services import development, members, rolls
+from desktop_app.services import development, members, rolls, tracks
 from desktop_app.services.tracks import day, details_of
 from desktop_app.store import meetings, people, records
 from desktop_app.store.database import Register
@@ -577,3 +577,43 @@ def issue_certificate(
             key, status, reason = _check_entry(row, day(row.date), Entry("present", person.id))
             _write_line(reg, row, key, status, reason, None)
     return get_meeting(reg, row.id)
+
+
+# -- votes at a meeting -------------------------------------------------------------------
+
+VOTE_KINDS = ("regular", "thematic", "other")
+
+
+def vote_attendance(reg: Register, meeting_id: str) -> tuple[int, int]:
+    """(official members present and counted, exempted official members present) by the
+    meeting's roll: the figures a cell vote taken there starts from."""
+    detail = get_meeting(reg, meeting_id)
+    on = day(detail.meeting.date)
+    standings = tracks.Standings()
+    counted = exempted = 0
+    for line in detail.roll:
+        if line.person_id is None or line.status not in ATTENDED:
+            continue
+        standing = standings.on(line.person_id, on)
+        if not standing.official:
+            continue
+        counted += line.group == "member"
+        exempted += line.group == "exempted"
+    return counted, exempted
+
+
+def check_vote_meeting(reg: Register, meeting_id: str, on: dt.date, present: int) -> str:
+    """The meeting a vote was taken at, checked against the vote: held, the same day, a cell
+    meeting, and no more official members present than its roll shows. Returns its id."""
+    row = _live(meeting_id)
+    if not row.held or row.kind not in VOTE_KINDS:
+        raise StateError(f"{_title(row)}: chỉ ghi biểu quyết ở buổi sinh hoạt chi bộ đã họp")
+    if day(row.date) != on:
+        raise StateError(f"{_title(row)}: ngày biểu quyết {format_vn(on)} khác ngày họp")
+    counted, _ = vote_attendance(reg, row.id)
+    if present > counted:
+        raise StateError(
+            f"{_title(row)}: ghi {present} đảng viên chính thức có mặt, nhưng điểm danh chỉ có "
+            f"{counted}; sửa điểm danh hoặc số có mặt"
+        )
+    return row.id

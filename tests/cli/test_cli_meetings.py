@@ -10,6 +10,7 @@ from desktop_app.services import attendance, registers
 from desktop_app.store import journal
 from tests.cli.conftest import PASS
 from tests.cli.test_cli import add_member, as_json, run
+from tests.services import pipeline
 
 NAMES = (("Nguyễn Văn An", "male"), ("Trần Thị Bình", "female"), ("Lê Văn Cường", "male"))
 
@@ -104,3 +105,19 @@ def test_a_training_class_certificate(reg, cell, capsys):
     assert step["details"]["issuer"] == "Trung tâm Chính trị phường"
     code, _, err = run(capsys, "meeting", "delete", klass["id"], "--register", reg)
     assert code == 1 and "giấy chứng nhận" in err
+
+
+def test_a_vote_takes_its_day_and_attendance_from_the_meeting(reg, capsys):
+    with registers.open_register(reg, PASS) as opened:
+        small = pipeline.small_cell(opened)
+        pupil = pipeline.to_vote(opened, small)
+    m = meeting(capsys, reg, "--kind", "regular", "--date", "08/04/2025")
+    as_json(capsys, "meeting", "rollcall", m["id"], "--register", reg, "--absent",
+            small.officials[3])  # fmt: skip
+    vote = as_json(capsys, "vote", "record", pupil, "--register", reg, "--kind", "admission",
+                   "--meeting", m["id"][:8], "--favour", "3", "--passed")  # fmt: skip
+    assert vote["date"] == "2025-04-08" and vote["details"]["meeting_id"] == m["id"]
+    assert vote["result"]["present"] == 3 and vote["result"]["passed"]
+    code, _, err = run(capsys, "vote", "record", pupil, "--register", reg, "--kind",
+                       "recognition", "--favour", "2")  # fmt: skip
+    assert code == 1 and "--meeting" in err

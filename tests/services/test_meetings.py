@@ -305,3 +305,28 @@ def test_today_shows_meeting_warnings_beside_the_deadlines(register, cell):
 
 def test_an_empty_register_has_no_meeting_warnings(register):
     assert attendance.warnings(register, TODAY) == []
+
+
+def test_a_vote_is_tied_to_the_meeting_it_was_taken_at(register):
+    small = pipeline.small_cell(register)
+    pid = pipeline.to_vote(register, small)
+    vote_day = D(2025, 4, 8)
+    m = add(register, on=vote_day)
+    meetings.record_rollcall(register, m.id, [Entry("absent", small.officials[3])], today=TODAY)
+    assert meetings.vote_attendance(register, m.id) == (3, 0)
+    vote = lambda **kw: development.record_vote(  # noqa: E731
+        register, pid, "admission", kw.pop("on", vote_day), in_favour=3, meeting_id=m.id,
+        today=TODAY, **kw,
+    )  # fmt: skip
+    with unchanged(), pytest.raises(DomainError, match="điểm danh chỉ có 3"):
+        vote(present=4)
+    with unchanged(), pytest.raises(DomainError, match="khác ngày họp"):
+        vote(present=3, on=D(2025, 4, 9))
+    planned = add(register, "thematic", vote_day, held=False)  # never marked held
+    with unchanged(), pytest.raises(DomainError, match="đã họp"):
+        development.record_vote(
+            register, pid, "admission", vote_day, present=3, in_favour=3,
+            meeting_id=planned.id, today=TODAY,
+        )  # fmt: skip
+    event, result = vote(present=3)
+    assert result.passed and event.details["meeting_id"] == m.id
