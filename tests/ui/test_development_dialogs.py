@@ -13,8 +13,9 @@ import pytest
 from PySide6.QtWidgets import QDialog, QWidget
 
 from desktop_app.domain.admission import UNIONS
-from desktop_app.services import development, members
+from desktop_app.services import development, meetings, members
 from desktop_app.services.development import Pipeline
+from desktop_app.services.meetings import Entry
 from desktop_app.services.views import PersonView
 from desktop_app.ui.dialogs import member_dialog
 from desktop_app.ui.dialogs.candidate_dialog import CandidateDialog
@@ -23,6 +24,7 @@ from desktop_app.ui.dialogs.step_dialog import StepDialog
 from desktop_app.ui.dialogs.vote_dialog import VoteDialog
 from desktop_app.ui.dialogs.write_dialog import WriteDialog
 from desktop_app.ui.tasks import TaskRunner
+from tests.conftest import TODAY
 from tests.ui.helpers import commit_text, replace_text, run, settle
 
 D = dt.date
@@ -395,6 +397,34 @@ def test_a_failed_vote_is_recorded(qtbot, runner) -> None:
     event, result = dialog.saved
     assert not result.passed and event.details["passed"] is False
     assert person_named(runner, NEW_NAME).status == "candidate"
+
+
+def test_a_vote_at_a_recorded_meeting_takes_the_roll_call(qtbot, runner) -> None:
+    pid = ready_for_vote(runner)
+    on = D(2025, 6, 10)
+
+    def meeting_with_two_absent(reg):
+        m = meetings.add_meeting(reg, {"kind": "regular", "date": on}, today=TODAY)
+        roll = meetings.get_meeting(reg, m.id).roll
+        officials = [line.person_id for line in roll if line.group == "member"][:2]
+        meetings.record_rollcall(reg, m.id, [Entry("absent", p) for p in officials], today=TODAY)
+        return m.id, meetings.vote_attendance(reg, m.id)
+
+    meeting_id, (present, exempted) = run(runner, meeting_with_two_absent)
+    dialog = opened(qtbot, runner, lambda: VoteDialog(runner, pipeline_of(runner, pid)))
+    replace_text(dialog.date, vn(on))
+    settle(runner)
+    assert dialog.meeting.currentData() == meeting_id
+    assert dialog.present.value() == present
+    assert dialog.exempted_present.value() == exempted
+    dialog.in_favour.setValue(present)
+    settle(runner)
+    save(dialog, qtbot, runner)
+    event, result = dialog.saved
+    assert result.passed and event.details["meeting_id"] == meeting_id
+    replace_text(dialog.date, vn(D(2025, 6, 11)))
+    settle(runner)
+    assert dialog.meeting.currentData() is None and not dialog.meeting.isEnabled()
 
 
 def test_vote_refused_by_the_register_stays_open(qtbot, runner) -> None:

@@ -1,7 +1,8 @@
 """Record the cell's vote on admission or on official membership: the date, how many came, how
 many agreed. The dialog shows how many official members the cell counted that day (asked of
 the register whenever the date changes) and the verdict as the figures are typed. A vote that
-did not reach the majority is saved too: a failed vote is a fact of the register."""
+did not reach the majority is saved too: a failed vote is a fact of the register. A meeting
+recorded that day can be named: the vote is tied to it and its roll call fills in who came."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from desktop_app.domain.admission import STEPS, VOTES, VoteResult, vote_result
 from desktop_app.domain.dates import format_vn
 from desktop_app.domain.errors import DomainError
 from desktop_app.domain.rules import RuleTable
-from desktop_app.services import development
+from desktop_app.services import development, meetings
 from desktop_app.services.development import Pipeline
+from desktop_app.services.meetings import MeetingView
 from desktop_app.services.rules import rule_table
 from desktop_app.services.views import EventView
 from desktop_app.ui.dialogs.write_dialog import (
@@ -29,6 +31,14 @@ from desktop_app.ui.widgets.messages import ERROR_COLOR
 from desktop_app.ui.widgets.text import fill
 
 PASSED_COLOR = "#1e6b34"
+
+
+def meetings_on(reg, on: dt.date) -> list[MeetingView]:
+    """Database thread: the held cell meetings of that day, where a vote can be taken."""
+    return [
+        v for v in meetings.list_meetings(reg, on.year)
+        if v.date == on.isoformat() and v.held and v.kind in meetings.VOTE_KINDS
+    ]  # fmt: skip
 
 
 class VoteDialog(WriteDialog):
@@ -74,11 +84,16 @@ class VoteDialog(WriteDialog):
         self.exempted_present.setToolTip(
             self.tr("Exempted official members who came to the meeting and voted count too")
         )
+        self.meeting = QComboBox(self.body)
+        self.meeting.setToolTip(
+            self.tr("The meeting the vote was taken at; its roll call gives who was present")
+        )
         self.verdict = WrappedLabel(self.body)
         self.reference = QLineEdit(self.body)
         self.reference.setPlaceholderText(self.tr("e.g. 05-NQ/CB (leave empty if none)"))
         self.add_row(self.tr("Vote"), self.kind)
         self.add_row(self.tr("Date of the meeting"), self.date, message=True)
+        self.add_row(self.tr("At the meeting"), self.meeting)
         self.add_row(None, self.electorate)
         self.add_row(self.tr("Official members present"), self.present)
         self.add_row(self.tr("In favour"), self.in_favour)
@@ -86,6 +101,7 @@ class VoteDialog(WriteDialog):
         self.add_row(self.tr("Result"), self.verdict)
         self.add_row(self.tr("Resolution no."), self.reference)
         self.date.textChanged.connect(self._date_changed)
+        self.meeting.currentIndexChanged.connect(self._meeting_chosen)
         for spin in (self.present, self.in_favour, self.exempted_present):
             spin.valueChanged.connect(self.revalidate)
         self.kind.currentIndexChanged.connect(self.revalidate)
@@ -108,13 +124,46 @@ class VoteDialog(WriteDialog):
         self._electorate = None
         self._seq += 1
         seq = self._seq
+        self._show_meetings([])
         if on is not None:
             self._runner.submit(
                 lambda reg: development.electorate(reg, on),
                 lambda counts: self._electorate_loaded(seq, on, counts),
                 lambda exc: self._electorate_failed(seq, exc),
             )
+            self._runner.submit(
+                lambda reg: meetings_on(reg, on),
+                lambda found: self._show_meetings(found) if seq == self._seq else None,
+                lambda exc: self._electorate_failed(seq, exc),
+            )
         self.revalidate()
+
+    def _show_meetings(self, found: list[MeetingView]) -> None:
+        self.meeting.blockSignals(True)
+        self.meeting.clear()
+        self.meeting.addItem(self.tr("(not recorded in Meetings)"), None)
+        for view in found:
+            self.meeting.addItem(f"{view.title} — {view.topic}".rstrip(" —"), view.id)
+        self.meeting.setEnabled(bool(found))
+        self.meeting.blockSignals(False)
+        if found:
+            self.meeting.setCurrentIndex(1)  # a vote is taken at the cell's meeting that day
+
+    def _meeting_chosen(self) -> None:
+        meeting_id = self.meeting.currentData()
+        if meeting_id is None:
+            return
+        seq = self._seq
+        self._runner.submit(
+            lambda reg: meetings.vote_attendance(reg, meeting_id),
+            lambda counts: self._attendance_loaded(seq, counts),
+            lambda exc: self._electorate_failed(seq, exc),
+        )
+
+    def _attendance_loaded(self, seq: int, counts: tuple[int, int]) -> None:
+        if seq == self._seq:
+            self.present.setValue(counts[0])
+            self.exempted_present.setValue(min(counts[1], self.exempted_present.maximum()))
 
     def _electorate_loaded(self, seq: int, on: dt.date, counts: tuple[int, int]) -> None:
         if seq != self._seq:
@@ -216,6 +265,7 @@ class VoteDialog(WriteDialog):
             "in_favour": self.in_favour.value(),
             "exempted_present": self.exempted_present.value(),
             "reference": self.reference.text(),
+            "meeting_id": self.meeting.currentData(),
         }
         assert on is not None
         return lambda reg: development.record_vote(reg, person_id, vote, on, **figures)
