@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN" sourcelanguage="en">
 <context>
+    <name>AbsenceReasonDialog</name>
+    <message>
+        <source>Excused absence</source>
+        <translation>Vắng có lý do</translation>
+    </message>
+    <message>
+        <source>Why was %1 absent from %2?</source>
+        <translation>Lý do đồng chí %1 vắng buổi %2?</translation>
+    </message>
+    <message>
+        <source>For example: on a work trip, ill</source>
+        <translation>Ví dụ: đi công tác, ốm</translation>
+    </message>
+</context>
+<context>
     <name>Areas</name>
     <message>
         <source>Today</source>
@@ -62,6 +77,210 @@
     <message>
         <source>The language, the text size, backups and changing the register&apos;s passphrase.</source>
         <translation>Ngôn ngữ, cỡ chữ, sao lưu sổ và đổi mật khẩu của sổ.</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceGrid</name>
+    <message>
+        <source>present (C or Space)</source>
+        <translation>có mặt (C hoặc phím cách)</translation>
+    </message>
+    <message>
+        <source>late (M)</source>
+        <translation>đến muộn (M)</translation>
+    </message>
+    <message>
+        <source>excused, with a reason (P)</source>
+        <translation>vắng có lý do (P)</translation>
+    </message>
+    <message>
+        <source>unexcused (V)</source>
+        <translation>vắng không lý do (V)</translation>
+    </message>
+    <message>
+        <source>not on that meeting&apos;s roll</source>
+        <translation>không có tên trong danh sách buổi đó</translation>
+    </message>
+    <message>
+        <source>Delete: back to the default</source>
+        <translation>Delete: trở về mặc định</translation>
+    </message>
+    <message>
+        <source>Arrows move; after a mark the cursor goes down to the next member. Exempted members are listed last, below the line.</source>
+        <translation>Phím mũi tên để di chuyển; ghi xong một ô, con trỏ xuống đảng viên kế tiếp. Đảng viên được miễn sinh hoạt xếp cuối, dưới đường kẻ.</translation>
+    </message>
+    <message>
+        <source>No register is open</source>
+        <translation>Chưa mở sổ nào</translation>
+    </message>
+    <message>
+        <source>%1: %2 meetings that take a roll, %3 members (%4 exempted)</source>
+        <translation>Năm %1: %2 buổi có điểm danh, %3 đảng viên (%4 người miễn sinh hoạt)</translation>
+    </message>
+    <message>
+        <source>No regular, thematic or resolution study meeting held in %1.</source>
+        <translation>Năm %1 chưa có buổi sinh hoạt thường kỳ, chuyên đề hay học tập nghị quyết nào.</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceGridModel</name>
+    <message>
+        <source>Expected</source>
+        <translation>Phải dự</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Đã dự</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Vắng có lý do</translation>
+    </message>
+    <message>
+        <source>Unexcused</source>
+        <translation>Vắng không lý do</translation>
+    </message>
+    <message>
+        <source>Months unexcused</source>
+        <translation>Tháng vắng không lý do</translation>
+    </message>
+    <message>
+        <source>Meetings the member was expected at</source>
+        <translation>Số buổi đảng viên phải dự</translation>
+    </message>
+    <message>
+        <source>Present or late</source>
+        <translation>Có mặt hoặc đến muộn</translation>
+    </message>
+    <message>
+        <source>Absent with a reason</source>
+        <translation>Vắng có lý do</translation>
+    </message>
+    <message>
+        <source>Absent without a reason</source>
+        <translation>Vắng không lý do</translation>
+    </message>
+    <message>
+        <source>Months with an unexcused absence from a regular or thematic meeting (the Charter counts months in the year)</source>
+        <translation>Các tháng vắng sinh hoạt thường kỳ hoặc chuyên đề không lý do (Điều lệ Đảng tính theo số tháng trong năm)</translation>
+    </message>
+    <message>
+        <source>Attended: %1 of %2 expected</source>
+        <translation>Đã dự: %1/%2 người phải dự</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>Lý do: %1</translation>
+    </message>
+    <message>
+        <source>Exempted from meetings: did not come</source>
+        <translation>Miễn sinh hoạt: không đến dự</translation>
+    </message>
+    <message>
+        <source>Not on this meeting&apos;s roll (not yet admitted, moved, away or exempted)</source>
+        <translation>Không có tên trong danh sách buổi này (chưa kết nạp, đã chuyển đi, sinh hoạt tạm thời nơi khác hoặc miễn sinh hoạt)</translation>
+    </message>
+    <message>
+        <source>%1 (exempted from meetings)</source>
+        <translation>%1 (miễn sinh hoạt)</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceReport</name>
+    <message>
+        <source>Meetings held</source>
+        <translation>Số buổi đã họp</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Tỷ lệ dự họp</translation>
+    </message>
+    <message>
+        <source>Resolution study</source>
+        <translation>Học tập nghị quyết</translation>
+    </message>
+    <message>
+        <source>Unexcused absence</source>
+        <translation>Vắng không lý do</translation>
+    </message>
+    <message>
+        <source>Attendance in %1</source>
+        <translation>Tình hình dự sinh hoạt năm %1</translation>
+    </message>
+    <message>
+        <source>Target: %1</source>
+        <translation>Chỉ tiêu: %1</translation>
+    </message>
+    <message>
+        <source>No meeting held</source>
+        <translation>Chưa có buổi nào</translation>
+    </message>
+    <message>
+        <source>No member was expected at a meeting</source>
+        <translation>Chưa có đảng viên nào phải dự buổi nào</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 expected places; %4 late, %5 excused, %6 unexcused)</source>
+        <translation>%1 (%2/%3 lượt phải dự; %4 lượt đến muộn, %5 lượt vắng có lý do, %6 lượt vắng không lý do)</translation>
+    </message>
+    <message>
+        <source>No resolution study session held (target %1)</source>
+        <translation>Chưa có buổi học tập nghị quyết nào (chỉ tiêu %1)</translation>
+    </message>
+    <message>
+        <source>met</source>
+        <translation>đạt</translation>
+    </message>
+    <message>
+        <source>not met</source>
+        <translation>chưa đạt</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3) against a target of %4: %5</source>
+        <translation>%1 (%2/%3), so với chỉ tiêu %4: %5</translation>
+    </message>
+    <message>
+        <source>%1 members missed a meeting without a reason; %2 in %3 months (a reminder), %4 in %5 months or more (the cell considers removal)</source>
+        <translation>%1 đảng viên có buổi vắng không lý do; %2 người vắng %3 tháng (nhắc nhở), %4 người vắng từ %5 tháng trở lên (chi bộ xem xét xóa tên)</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceReportModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Expected</source>
+        <translation>Phải dự</translation>
+    </message>
+    <message>
+        <source>Attended</source>
+        <translation>Đã dự</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Đến muộn</translation>
+    </message>
+    <message>
+        <source>Excused</source>
+        <translation>Vắng có lý do</translation>
+    </message>
+    <message>
+        <source>Unexcused</source>
+        <translation>Vắng không lý do</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Tỷ lệ</translation>
+    </message>
+    <message>
+        <source>Months unexcused</source>
+        <translation>Tháng vắng không lý do</translation>
+    </message>
+    <message>
+        <source>Unexcused absences: %1</source>
+        <translation>Các buổi vắng không lý do: %1</translation>
     </message>
 </context>
 <context>
@@ -916,6 +1135,14 @@ Sổ đảng viên của chi bộ: chạy không cần Internet, dữ liệu đ�
     <message>
         <source>Meetings and roll calls</source>
         <translation>Buổi sinh hoạt và điểm danh</translation>
+    </message>
+    <message>
+        <source>Attendance grid</source>
+        <translation>Bảng điểm danh</translation>
+    </message>
+    <message>
+        <source>Year figures</source>
+        <translation>Số liệu cả năm</translation>
     </message>
     <message>
         <source>Meetings</source>
@@ -1937,6 +2164,10 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
         <translation>Đảng viên chính thức được miễn sinh hoạt, nếu dự họp và biểu quyết, cũng được tính</translation>
     </message>
     <message>
+        <source>The meeting the vote was taken at; its roll call gives who was present</source>
+        <translation>Buổi sinh hoạt chi bộ biểu quyết; điểm danh của buổi đó cho biết ai có mặt</translation>
+    </message>
+    <message>
         <source>e.g. 05-NQ/CB (leave empty if none)</source>
         <translation>ví dụ 05-NQ/CB (để trống nếu không có)</translation>
     </message>
@@ -1947,6 +2178,10 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>Date of the meeting</source>
         <translation>Ngày họp chi bộ</translation>
+    </message>
+    <message>
+        <source>At the meeting</source>
+        <translation>Tại buổi sinh hoạt</translation>
     </message>
     <message>
         <source>Official members present</source>
@@ -1967,6 +2202,10 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>Resolution no.</source>
         <translation>Số nghị quyết</translation>
+    </message>
+    <message>
+        <source>(not recorded in Meetings)</source>
+        <translation>(chưa ghi ở trang Sinh hoạt)</translation>
     </message>
     <message>
         <source>Counting the members…</source>

@@ -563,3 +563,50 @@ def test_screenshots(page, runner, year, qtbot, screens) -> None:
     dialog = opened(qtbot, runner, lambda: ReasonDialog(runner, november.meeting, nga, page, TODAY))
     screens(dialog, "dialog_reason")
     dialog.reject()
+
+
+# -- the grid and the year's figures as tabs of the page ----------------------------------
+
+
+def test_grid_and_figures_tabs_follow_the_year_and_the_grid(page, runner, year, qtbot) -> None:
+    page.tabs.setCurrentWidget(page.grid)
+    settle(runner)
+    assert page.grid.year == 2026 and page.grid.model.rowCount() > 0
+    son = year.people["Nguyễn Văn Sơn"]
+    page.select_person(son)
+    settle(runner)
+    cell = page.grid.model.cell(page.grid.table.currentIndex())
+    assert cell is not None and cell.row.person_id == son
+    # a mark in the grid shows in the meetings list's tally
+    page.grid.table.setCurrentIndex(
+        page.grid.model.index(page.grid.model.row_of(son), _column_of(page, year.october))
+    )
+    before = detail_of(runner, year.october).meeting.tally
+    qtbot.keyClick(page.grid.table, Qt.Key.Key_V)
+    settle(runner)
+    after = detail_of(runner, year.october).meeting.tally
+    assert (after.absent, after.attended) == (before.absent + 1, before.attended - 1)
+    assert row_text(page, year.october, meetings_model.ATTENDANCE) == _tally_text(runner, year)
+    page.tabs.setCurrentWidget(page.report)
+    settle(runner)
+    rows = {m.name: m for m in page.report.data.report.members}
+    assert 10 in rows["Nguyễn Văn Sơn"].unexcused_months
+    page.year.setValue(2025)
+    settle(runner)
+    assert page.report.data.report.year == 2025
+    page.select_person("")
+    assert page.tabs.currentIndex() == 0
+
+
+def _column_of(page: MeetingsPage, meeting_id: str) -> int:
+    grid = page.grid.model
+    return next(
+        c for c in range(grid.columnCount()) if (m := grid.meeting_at(c)) and m.id == meeting_id
+    )
+
+
+def _tally_text(runner: TaskRunner, year: Year) -> str:
+    page_model = MeetingsModel()
+    page_model.set_rows(year_list(runner))
+    row = page_model.row_of(year.october)
+    return page_model.index(row, meetings_model.ATTENDANCE).data()

@@ -37,6 +37,8 @@ from desktop_app.ui import errors, style
 from desktop_app.ui.dialogs.meeting_dialog import MeetingDialog
 from desktop_app.ui.models import meetings_model
 from desktop_app.ui.models.meetings_model import MeetingsModel
+from desktop_app.ui.pages.attendance_grid import AttendanceGrid
+from desktop_app.ui.pages.attendance_report import AttendanceReport
 from desktop_app.ui.pages.meeting_detail import MeetingDetailView
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.widgets.messages import Banner
@@ -100,7 +102,28 @@ class MeetingsPage(QWidget):
         layout.addWidget(self.banner)
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._build_meetings_tab(), self.tr("Meetings and roll calls"))
+        self.grid = AttendanceGrid(self._runner, self)
+        self.tabs.addTab(self.grid, self.tr("Attendance grid"))
+        self.report = AttendanceReport(self._runner, self)
+        self.tabs.addTab(self.report, self.tr("Year figures"))
+        self.grid.changed.connect(self.reload)  # the list's tallies follow the grid
+        self.tabs.currentChanged.connect(self._tab_changed)
+        self.year_changed.connect(lambda _year: self._tab_changed(self.tabs.currentIndex()))
         layout.addWidget(self.tabs, 1)
+
+    def _tab_changed(self, index: int) -> None:
+        """The grid and the figures are read when their tab is shown, for the year chosen."""
+        widget = self.tabs.widget(index)
+        if widget in (self.grid, self.report) and self._runner.has_register:
+            widget.load(self.current_year())
+
+    def select_person(self, person_id: str) -> None:
+        """From Today: a member's row in the grid, or the meetings (a warning about the cell)."""
+        if person_id:
+            self.tabs.setCurrentWidget(self.grid)
+            self.grid.select_person(person_id)
+        else:
+            self.tabs.setCurrentIndex(0)
 
     def _build_top(self) -> QHBoxLayout:
         title = style.heading(self.tr("Meetings"), 1.5)
