@@ -103,8 +103,8 @@ class MeetingsModel(QAbstractTableModel):
     def display(self, meeting: MeetingView, column: int) -> str:
         if column == DATE:
             return vn_from_iso(meeting.date)
-        if column == KIND:
-            return meeting.kind_label
+        if column == KIND:  # the list is narrow: "Thường kỳ", "Chuyên đề" (the header says it)
+            return meeting.kind_label.removeprefix("Sinh hoạt ").capitalize()
         if column == TOPIC:
             return topic_text(meeting)
         return attendance_text(meeting)

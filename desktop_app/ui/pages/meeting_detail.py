@@ -170,8 +170,10 @@ class MeetingDetailView(QWidget):
         width = max([title, *widths]) + 20
         self.roll_table.setColumnWidth(roll_model.NAME, max(chars * 16, min(width, chars * 28)))
 
-    def _build_status_buttons(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _build_status_buttons(self) -> QGridLayout:
+        """Two short rows, so the detail stays narrow enough for the list beside it."""
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(6)
         self.status_buttons: dict[str | None, QPushButton] = {}
         tips = {
             "present": self.tr("Present at the meeting (key C)"),
@@ -179,13 +181,13 @@ class MeetingDetailView(QWidget):
             "excused": self.tr("Absent with a reason, which is asked (key P)"),
             "absent": self.tr("Absent without a reason (key V)"),
         }
-        for code, key in KEY_NAMES.items():
+        for number, (code, key) in enumerate(KEY_NAMES.items()):
             dots = "…" if code == "excused" else ""
             button = QPushButton(f"{STATUSES[code]}{dots} ({key})", self)
             button.setToolTip(tips[code])
             button.clicked.connect(lambda _=False, c=code: self.set_status(c))
             self.status_buttons[code] = button
-            row.addWidget(button)
+            grid.addWidget(button, number // 2, number % 2)
         clear = QPushButton(self.tr("Default (Del)"), self)
         clear.setToolTip(
             self.tr(
@@ -195,9 +197,9 @@ class MeetingDetailView(QWidget):
         )
         clear.clicked.connect(lambda: self.set_status(None))
         self.status_buttons[None] = clear
-        row.addWidget(clear)
-        row.addStretch(1)
-        return row
+        grid.addWidget(clear, 0, 2)
+        grid.setColumnStretch(3, 1)
+        return grid
 
     def _build_add_buttons(self) -> QHBoxLayout:
         self.guest_button = QPushButton(self.tr("Add guest…"), self)

@@ -162,8 +162,8 @@ class MeetingsPage(QWidget):
         self.detail.written.connect(lambda _id: self.reload())
         self.split.addWidget(left)
         self.split.addWidget(self.detail)
-        self.split.setStretchFactor(0, 4)
-        self.split.setStretchFactor(1, 6)
+        self.split.setStretchFactor(0, 1)
+        self.split.setStretchFactor(1, 1)
         self.split.setChildrenCollapsible(False)
         return self.split
 
