@@ -141,6 +141,14 @@ def _plus(a: Tally, b: Tally) -> Tally:
     )  # fmt: skip
 
 
+def absence_thresholds(year: int) -> tuple[int, int]:
+    """(months of unexcused absence for a reminder, for removal to be considered) in force at
+    the end of the year."""
+    on, table = dt.date(year, 12, 31), rule_table()
+    warn = int(table.get("absence.warn_months", on).value)
+    return warn, int(table.get("absence.removal_months", on).value)
+
+
 def warnings(reg: Register, on: dt.date) -> list[TodoItem]:
     """Months without a regular meeting, quarters without a thematic one, members with
     unexcused absences this year: the Today items of meetings. Members' rolls are read only

@@ -11,7 +11,6 @@ is. Refusals are shown above the grid and change nothing.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QRect, Qt, Signal
@@ -36,7 +35,6 @@ from desktop_app.domain.errors import DomainError
 from desktop_app.services import attendance, meetings
 from desktop_app.services.attendance import Grid
 from desktop_app.services.meetings import MeetingDetail
-from desktop_app.services.rules import rule_table
 from desktop_app.store.database import Register
 from desktop_app.ui import errors, style
 from desktop_app.ui.models.attendance_grid_model import (
@@ -74,12 +72,7 @@ class GridData:
 
 def load_grid(reg: Register, year: int) -> GridData:
     """Database thread: the grid, and the rules its warning colours follow."""
-    grid = attendance.grid(reg, year)
-    on = dt.date(year, 12, 31)
-    table = rule_table()
-    warn = int(table.get("absence.warn_months", on).value)
-    removal = int(table.get("absence.removal_months", on).value)
-    return GridData(grid, warn, removal)
+    return GridData(attendance.grid(reg, year), *attendance.absence_thresholds(year))
 
 
 class AbsenceReasonDialog(QDialog):

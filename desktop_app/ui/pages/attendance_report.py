@@ -4,7 +4,6 @@ absences, and a sortable per-member table. Read on the database thread."""
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -24,7 +23,6 @@ from desktop_app.domain.attendance import KINDS, Tally, percent_text
 from desktop_app.domain.errors import DomainError
 from desktop_app.services import attendance
 from desktop_app.services.attendance import YearReport
-from desktop_app.services.rules import rule_table
 from desktop_app.store.database import Register
 from desktop_app.ui import errors, style
 from desktop_app.ui.models import attendance_report_model as columns
@@ -50,12 +48,8 @@ class ReportData:
 
 
 def load_report(reg: Register, year: int) -> ReportData:
-    report = attendance.year_report(reg, year)
-    on = dt.date(year, 12, 31)
-    table = rule_table()
-    warn = int(table.get("absence.warn_months", on).value)
-    removal = int(table.get("absence.removal_months", on).value)
-    return ReportData(report, warn, removal)
+    """Database thread: the report, and the rules its warning colours follow."""
+    return ReportData(attendance.year_report(reg, year), *attendance.absence_thresholds(year))
 
 
 class AttendanceReport(QWidget):
