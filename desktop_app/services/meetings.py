@@ -234,7 +234,7 @@ def _roll(row: Meeting, lines: list[Attendance], presences) -> list[RollLine]:
 
 
 def _certificates(meeting_id: str) -> list[Certificate]:
-    events = meetings.certificate_events(meeting_id)
+    events = meetings.linked_events(meeting_id, tuple(CLASS_KINDS))
     names = {i: r.full_name for i, r in meetings.person_rows({e.person_id for e in events}).items()}
     out = []
     for e in events:
@@ -276,6 +276,8 @@ def update_meeting(
         current = {name: getattr(row, name) for name in FIELDS if name not in ROLES}
         current |= {"chair": row.chair_id, "minute_taker": row.minute_taker_id}
         values = _clean_meeting({**current, **changes}, _today(today))
+        if values["date"] != row.date or values["kind"] != row.kind:
+            _refuse_if_linked(row, "đổi ngày hay loại buổi")
         _check_lines_still_fit(row, values)
         records.update(row, values, reg.author)
         warnings = _month_warnings(row)
@@ -287,15 +289,27 @@ def delete_meeting(reg: Register, meeting_id: str) -> None:
     """Tombstone the meeting and its roll call (never a row deleted)."""
     with reg.atomic():
         row = _live(meeting_id)
-        certificates = meetings.certificate_events(row.id)
-        if certificates:
-            raise StateError(
-                f"{_title(row)}: đã ghi giấy chứng nhận cho {len(certificates)} người từ lớp "
-                "này; hủy các bước đó trước khi xóa buổi"
-            )
+        _refuse_if_linked(row, "xóa buổi")
         for line in meetings.lines_of([row.id]).get(row.id, []):
             records.tombstone(line, reg.author)
         records.tombstone(row, reg.author)
+
+
+def _refuse_if_linked(row: Meeting, what: str) -> None:
+    """Class certificates and votes recorded at the meeting keep it (and its date)."""
+    linked = meetings.linked_events(row.id)
+    if linked:
+        kinds = {"certificates": 0, "votes": 0}
+        for event in linked:
+            kinds["certificates" if event.kind in CLASS_KINDS else "votes"] += 1
+        parts = (
+            [f"giấy chứng nhận cho {kinds['certificates']} người"] if kinds["certificates"] else []
+        )
+        parts += [f"{kinds['votes']} biểu quyết"] if kinds["votes"] else []
+        raise StateError(
+            f"{_title(row)}: đã ghi {' và '.join(parts)} tại buổi này; hủy các bước đó trước "
+            f"khi {what}"
+        )
 
 
 def _title(row: Meeting) -> str:

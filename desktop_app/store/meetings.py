@@ -100,11 +100,12 @@ def person_rows(ids: set[str]) -> dict[str, object]:
     return {row.id: row for row in query.namedtuples()}
 
 
-def certificate_events(meeting_id: str) -> list[PersonEvent]:
-    """Certificate steps recorded from a class (their details name the meeting)."""
+def linked_events(meeting_id: str, kinds: tuple[str, ...] = ()) -> list[PersonEvent]:
+    """Steps recorded at a meeting (their details name it): class certificates, votes."""
     query = PersonEvent.select().where(
         (PersonEvent.deleted == False)  # noqa: E712
-        & PersonEvent.kind.in_(("awareness_class", "new_member_class"))
         & PersonEvent.details.contains(f'"meeting_id": "{meeting_id}"')
     )
+    if kinds:
+        query = query.where(PersonEvent.kind.in_(kinds))
     return list(query.order_by(PersonEvent.date, PersonEvent.created_at))

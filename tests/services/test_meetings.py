@@ -330,3 +330,8 @@ def test_a_vote_is_tied_to_the_meeting_it_was_taken_at(register):
         )  # fmt: skip
     event, result = vote(present=3)
     assert result.passed and event.details["meeting_id"] == m.id
+    with unchanged(), pytest.raises(DomainError, match="1 biểu quyết tại buổi này"):
+        meetings.delete_meeting(register, m.id)
+    with unchanged(), pytest.raises(DomainError, match="đổi ngày"):
+        meetings.update_meeting(register, m.id, {"date": D(2025, 4, 9)}, today=TODAY)
+    meetings.update_meeting(register, m.id, {"topic": "Xét kết nạp"}, today=TODAY)  # still fine
