@@ -246,7 +246,9 @@ def _certificates(meeting_id: str) -> list[Certificate]:
 # -- meetings -----------------------------------------------------------------------------
 
 
-def add_meeting(reg: Register, data: dict[str, object], today: dt.date | None = None):
+def add_meeting(
+    reg: Register, data: dict[str, object], today: dt.date | None = None
+) -> MeetingView:
     """A meeting held (or planned, with ``held`` False). A second regular meeting in a month is
     allowed, with a warning."""
     with reg.atomic():
