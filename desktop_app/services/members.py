@@ -82,15 +82,37 @@ def _compatible(a: str | None, b: str | None) -> bool:
     return x.earliest() <= y.latest() and y.earliest() <= x.latest()
 
 
-def find_duplicates(values: dict[str, object], exclude: str | None = None) -> list[tuple]:
+class DuplicateIndex:
+    """Everyone's name, birth date and ID number read once, for checking many rows (an import)
+    against the register without a query per row."""
+
+    def __init__(self) -> None:
+        self._numbers: dict[str, people.DuplicateRow] = {}
+        self._names: dict[str, list[people.DuplicateRow]] = {}
+        for row in people.duplicate_rows():
+            if row.id_number:
+                self._numbers[row.id_number] = row
+            self._names.setdefault(row.name_folded, []).append(row)
+
+    def by_id_number(self, number: str):
+        return self._numbers.get(number)
+
+    def by_folded_name(self, folded: str) -> list:
+        return self._names.get(folded, [])
+
+
+def find_duplicates(
+    values: dict[str, object], exclude: str | None = None, index: DuplicateIndex | None = None
+) -> list[tuple]:
     """(id, name, why) of live people who may be the same person."""
     found: dict[str, tuple[str, str, str]] = {}
     number = values.get("id_number")
+    lookup = index or people
     if number:
-        other = people.by_id_number(str(number))
+        other = lookup.by_id_number(str(number))
         if other and other.id != exclude:
             found[other.id] = (other.id, other.full_name, f"cùng số định danh {number}")
-    for other in people.by_folded_name(fold(str(values["full_name"]))):
+    for other in lookup.by_folded_name(fold(str(values["full_name"]))):
         if (
             other.id != exclude
             and other.id not in found

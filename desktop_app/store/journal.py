@@ -43,8 +43,9 @@ def _hashed_fields(row: Journal) -> dict[str, object]:
 
 def head() -> tuple[int, str]:
     """The last sequence number and its hash (0 and the genesis hash when empty)."""
-    last = Journal.select().order_by(Journal.seq.desc()).first()
-    return (last.seq, last.hash) if last else (0, GENESIS)
+    sql = "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1"  # every write asks: raw
+    last = Journal._meta.database.execute_sql(sql).fetchone()
+    return (last[0], last[1]) if last else (0, GENESIS)
 
 
 def append(
