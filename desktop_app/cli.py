@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop_app import cli_development, cli_meetings, paths
+from desktop_app import cli_development, cli_imports, cli_meetings, paths
 from desktop_app.cli_support import (
     CliError,
     common,
@@ -291,6 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     _event_parsers(sub)
     cli_development.add_parsers(sub)
     cli_meetings.add_parsers(sub)
+    cli_imports.add_parsers(sub)
 
     p = sub.add_parser("check", help="kiểm tra toàn vẹn sổ và chuỗi nhật ký")
     common(p)

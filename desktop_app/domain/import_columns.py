@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from desktop_app.domain.legacy_text import convert
 from desktop_app.domain.names import fold
 
 # Import-only targets besides the person fields: family and given name in two columns, sex as
@@ -66,9 +67,9 @@ SCAN_ROWS = 30  # a title block is never longer than this
 
 
 def header_key(text: object) -> str:
-    """A header cell folded for matching: no accents, lower case, single spaces, no
-    trailing colon, star or column number ("Họ và tên (1)" → "ho va ten")."""
-    folded = _SPACES.sub(" ", fold(str(text or ""))).strip()
+    """A header cell folded for matching: legacy text converted, no accents, lower case, single
+    spaces, no trailing colon, star or column number ("Họ và tên (1)" → "ho va ten")."""
+    folded = _SPACES.sub(" ", fold(convert(str(text or "")).text)).strip()
     return _TRAILING.sub("", folded) or folded
 
 

@@ -66,6 +66,7 @@ def scenario(reg) -> set[str]:
     called.add("cell.update_cell")
     called |= _development(reg)
     called |= _meetings(reg)
+    called |= _imports(reg)
     called.add("cell.create_cell")  # made by the register fixture
     return called
 
@@ -110,6 +111,25 @@ def _meetings(reg) -> set[str]:
         "meetings.add_meeting", "meetings.update_meeting", "meetings.record_rollcall",
         "meetings.set_attendance", "meetings.issue_certificate", "meetings.delete_meeting",
     }  # fmt: skip
+
+
+def _imports(reg) -> set[str]:
+    import tempfile
+    from pathlib import Path
+
+    import openpyxl
+
+    from desktop_app.services import imports
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "ds.xlsx"
+        book = openpyxl.Workbook()
+        book.active.append(["Họ và tên", "Giới tính", "Ngày sinh", "Ngày vào Đảng"])
+        book.active.append(["Hồ Thị Thu Trang", "Nữ", "12/08/1982", "03/02/2010"])
+        book.save(path)
+        summary = imports.apply(reg, imports.preview(reg, imports.open_plan(path), TODAY))
+    assert len(summary.added) == 1
+    return {"imports.apply"}
 
 
 def test_every_writing_service_is_exercised_and_journalled(register):
