@@ -74,7 +74,13 @@ def header_key(text: object) -> str:
 
 
 def target_of(text: object) -> str | None:
-    return _ALIAS_OF.get(header_key(text))
+    """The field a header names; a short legacy header ("Sè CCCD" is "Số CCCD" in TCVN3, and
+    also a word as it is) is tried in each reading."""
+    found = _ALIAS_OF.get(header_key(text))
+    for hint in ("tcvn3", "vni"):
+        if found is None and text:
+            found = _ALIAS_OF.get(header_key(convert(str(text), hint=hint).text))
+    return found
 
 
 @dataclass(frozen=True)

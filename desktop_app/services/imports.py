@@ -11,7 +11,7 @@ from pathlib import Path
 
 from desktop_app import paths
 from desktop_app.domain import import_columns as cols
-from desktop_app.domain.dates import PartialDate
+from desktop_app.domain.dates import PartialDate, add_months
 from desktop_app.domain.import_values import (
     CellError,
     is_mark,
@@ -85,8 +85,14 @@ def open_plan(path: Path | str, sheet: str | None = None) -> Plan:
     saved = _remembered().get(signature(header.labels))
     if saved:
         targets = [saved.get(str(i), t) for i, t in enumerate(targets)]
+    hint = dominant_legacy_source(header.labels)
     columns = tuple(
-        Column(i, convert(header.labels[i]).text, targets[i], _samples(book, header.data_start, i))
+        Column(
+            i,
+            convert(header.labels[i], hint=hint).text,
+            targets[i],
+            _samples(book, header.data_start, i),
+        )
         for i in range(len(header.labels))
         if header.labels[i] or targets[i]
     )
@@ -251,8 +257,16 @@ def _column_hints(rows: list[list[object]], mapping: dict[int, str]) -> dict[str
     return hints
 
 
+def _cell(raw: list[object], index: int, target: str) -> object:
+    """The raw cell; typed cells (dates, sex, status) typed in a legacy font read as Unicode."""
+    value = raw[index] if index < len(raw) else None
+    if isinstance(value, str) and _typed(target):
+        return convert(value).text
+    return value
+
+
 def _row(number, raw, mapping, default, today, hints) -> RowPreview | None:
-    cells = {t: (raw[i] if i < len(raw) else None) for i, t in mapping.items()}
+    cells = {t: _cell(raw, i, t) for i, t in mapping.items()}
     conversions: list[Conversion] = []
     errors: list[str] = []
     warnings: list[str] = []
@@ -268,7 +282,7 @@ def _row(number, raw, mapping, default, today, hints) -> RowPreview | None:
     data["sex"] = _sex(cells, text, data, dates, errors)
     data["id_number"] = parse_id_number(cells.get("id_number")) or None
     data["party_card_number"] = parse_id_number(cells.get("party_card_number"))
-    status = _membership(cells, dates, default, errors, warnings)
+    status = _membership(cells, dates, default, errors, warnings, today)
     data["membership"] = status
     checked = members.check(data, today)
     errors += [f"{p.label}: {p.message}" for p in checked.problems]
@@ -330,17 +344,24 @@ def _sex(cells, text, data, dates, errors) -> str:
     return marked[0] if marked else ""
 
 
-def _membership(cells, dates, default, errors, warnings) -> str:
+def _membership(cells, dates, default, errors, warnings, today) -> str:
     try:
         given = parse_membership(cells.get("membership"))
     except CellError as exc:
         errors.append(f"{TARGETS['membership']}: {exc}")
         given = ""
-    found = membership_from_dates(
-        dates.get("ceremony_date"), dates.get("official_date"), given, default
-    )
-    if found.warning:
+    ceremony, official = dates.get("ceremony_date"), dates.get("official_date")
+    found = membership_from_dates(ceremony, official, given, default)
+    typed = any(cells.get(t) not in (None, "") for t in ("ceremony_date", "official_date"))
+    if found.warning and not typed:  # a date that was refused has its own error
         warnings.append(found.warning)
+    if found.status == "probationary" and ceremony is not None and official is None:
+        months = members.probation_months(ceremony.earliest())
+        if ceremony.earliest() <= add_months(today, -months - 1):
+            warnings.append(
+                f"Ngày vào Đảng {ceremony.vn()} đã quá {months} tháng mà chưa có ngày chính "
+                "thức: kiểm tra lại (thiếu cột hay thiếu ngày)"
+            )
     return found.status
 
 

@@ -47,8 +47,12 @@ def check(data: dict[str, object], today: dt.date | None = None) -> Checked:
     return check_person({**DEFAULTS, **data}, _today(today), _probation_months)
 
 
-def _probation_months(ceremony: dt.date) -> int:
+def probation_months(ceremony: dt.date) -> int:
+    """Months of probation under the rule in force on the ceremony day."""
     return int(rule_table().get("probation.months", ceremony).value)
+
+
+_probation_months = probation_months
 
 
 def _validated(data: dict[str, object], today: dt.date | None) -> dict[str, object]:

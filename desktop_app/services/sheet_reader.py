@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from python_calamine import CalamineWorkbook
 
 from desktop_app.domain.errors import DomainError
 
+log = logging.getLogger(__name__)
 SPREADSHEETS = (".xlsx", ".xlsm", ".xls", ".ods")
 TEXT_FILES = (".csv", ".txt")
 MAX_BYTES = 50 * 1024 * 1024  # no member list is this big; refuse before reading it all
@@ -65,8 +67,11 @@ def _read_spreadsheet(path: Path, wanted: str | None) -> Book:
                 return Book(path, names, Sheet(name, [list(r) for r in rows]))
     except SheetError:
         raise
-    except Exception as exc:  # calamine's own errors: a damaged or protected file
-        raise SheetError(f"Không đọc được «{path.name}»: {exc}") from None
+    except Exception as exc:  # calamine's own errors (English): a damaged or protected file
+        log.warning("cannot read %s: %s", path.name, exc)
+        raise SheetError(
+            f"Không đọc được «{path.name}»: tệp bị hỏng, có mật khẩu, hoặc không phải bảng tính"
+        ) from None
     raise SheetError(f"«{path.name}» không có trang nào")
 
 

@@ -241,6 +241,13 @@ class MainWindow(QMainWindow):
             page.open_person.connect(self.open_person)
         return page
 
+    def import_list(self) -> None:
+        """Show the Members area and open its import dialog."""
+        self.show_area("members")
+        page = self.pages.get("members")
+        if hasattr(page, "import_list"):
+            page.import_list()
+
     def open_person(self, area: str, person_id: str) -> None:
         """Show a person on another page (e.g. from the Today list to their pipeline)."""
         self.show_area(area)
@@ -253,6 +260,8 @@ class MainWindow(QMainWindow):
         self._action(file_menu, self.tr("&New register…"), self.new_requested, "Ctrl+N")
         self._action(file_menu, self.tr("&Open register…"), self.open_requested, "Ctrl+O")
         self._action(file_menu, self.tr("Open the &demo register"), self.demo_requested)
+        file_menu.addSeparator()
+        self.import_action = self._action(file_menu, self.tr("&Import a list…"), self.import_list)
         file_menu.addSeparator()
         self._action(file_menu, self.tr("&Close register"), self.close_requested, "Ctrl+W")
         file_menu.addSeparator()

@@ -580,6 +580,29 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     </message>
 </context>
 <context>
+    <name>ColumnMappingModel</name>
+    <message>
+        <source>Column</source>
+        <translation>Cột</translation>
+    </message>
+    <message>
+        <source>Header in the file</source>
+        <translation>Tiêu đề trong tệp</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>Giá trị mẫu</translation>
+    </message>
+    <message>
+        <source>Import into</source>
+        <translation>Nhập vào</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Không nhập</translation>
+    </message>
+</context>
+<context>
     <name>CreateWizard</name>
     <message>
         <source>Where to keep the register</source>
@@ -794,6 +817,252 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Choose the list to import</source>
+        <translation>Chọn danh sách cần nhập</translation>
+    </message>
+    <message>
+        <source>Lists (*.xlsx *.xls *.ods *.csv);;All files (*)</source>
+        <translation>Danh sách (*.xlsx *.xls *.ods *.csv);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <source>Save the summary</source>
+        <translation>Lưu kết quả nhập</translation>
+    </message>
+    <message>
+        <source>Text files (*.txt)</source>
+        <translation>Tệp văn bản (*.txt)</translation>
+    </message>
+    <message>
+        <source>Import a list</source>
+        <translation>Nhập danh sách</translation>
+    </message>
+    <message>
+        <source>Choose the cell&apos;s list: an Excel (.xlsx, .xls), LibreOffice (.ods) or CSV file with a column of full names. Nothing is written before the last step.</source>
+        <translation>Chọn danh sách của chi bộ: tệp Excel (.xlsx, .xls), LibreOffice (.ods) hoặc CSV có một cột họ và tên. Chưa ghi gì vào sổ cho đến bước cuối.</translation>
+    </message>
+    <message>
+        <source>No file chosen yet</source>
+        <translation>Chưa chọn tệp</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>List file:</source>
+        <translation>Tệp danh sách:</translation>
+    </message>
+    <message>
+        <source>Sheet:</source>
+        <translation>Trang:</translation>
+    </message>
+    <message>
+        <source>Rows without Party dates are:</source>
+        <translation>Dòng không có ngày vào Đảng là:</translation>
+    </message>
+    <message>
+        <source>Only rows with problems or duplicates</source>
+        <translation>Chỉ các dòng có vấn đề hoặc có thể trùng</translation>
+    </message>
+    <message>
+        <source>Save summary…</source>
+        <translation>Lưu kết quả…</translation>
+    </message>
+    <message>
+        <source>&lt; &amp;Back</source>
+        <translation>&lt; &amp;Quay lại</translation>
+    </message>
+    <message>
+        <source>&amp;Next &gt;</source>
+        <translation>&amp;Tiếp &gt;</translation>
+    </message>
+    <message>
+        <source>File and columns</source>
+        <translation>Tệp và các cột</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Xem trước</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Nhập</translation>
+    </message>
+    <message>
+        <source>Reading the list…</source>
+        <translation>Đang đọc danh sách…</translation>
+    </message>
+    <message>
+        <source>The columns are mapped as you chose last time for a file with these headers.</source>
+        <translation>Các cột được gán như lần trước bạn đã chọn cho tệp có cùng tiêu đề.</translation>
+    </message>
+    <message>
+        <source>The columns were mapped from their headers; check them below.</source>
+        <translation>Các cột được gán theo tiêu đề của chúng; hãy kiểm tra ở bảng dưới.</translation>
+    </message>
+    <message>
+        <source>The header ends on row %1 and the list starts on row %2. %3</source>
+        <translation>Dòng tiêu đề kết thúc ở dòng %1, danh sách bắt đầu từ dòng %2. %3</translation>
+    </message>
+    <message>
+        <source>Choose another file, or correct this one and choose it again.</source>
+        <translation>Hãy chọn tệp khác, hoặc sửa tệp này rồi chọn lại.</translation>
+    </message>
+    <message>
+        <source>Could not read «%1»: %2</source>
+        <translation>Không đọc được «%1»: %2</translation>
+    </message>
+    <message>
+        <source>No column goes to «%1». Choose the column that holds the names.</source>
+        <translation>Chưa có cột nào nhập vào «%1». Hãy chọn cột ghi họ tên.</translation>
+    </message>
+    <message>
+        <source>Columns %1 all go to «%2»: choose one.</source>
+        <translation>Các cột %1 cùng nhập vào «%2»: hãy chọn một cột.</translation>
+    </message>
+    <message>
+        <source>Checking every row…</source>
+        <translation>Đang kiểm tra từng dòng…</translation>
+    </message>
+    <message>
+        <source>%1 rows: %2 with errors, %3 with warnings, %4 possible duplicates, %5 converted from old encodings</source>
+        <translation>%1 dòng: %2 dòng có lỗi, %3 dòng cần xem lại, %4 dòng có thể trùng, %5 dòng đã đổi từ bảng mã cũ</translation>
+    </message>
+    <message>
+        <source>Could not check the list: %1</source>
+        <translation>Không kiểm tra được danh sách: %1</translation>
+    </message>
+    <message>
+        <source>To do: add %1, update %2, skip %3. Click an action to change it.</source>
+        <translation>Sẽ thêm %1, cập nhật %2, bỏ qua %3. Bấm vào ô «Xử lý» của một dòng để đổi.</translation>
+    </message>
+    <message>
+        <source>Choose a row to see everything about it.</source>
+        <translation>Chọn một dòng để xem đầy đủ về dòng đó.</translation>
+    </message>
+    <message>
+        <source>Row %1: %2</source>
+        <translation>Dòng %1: %2</translation>
+    </message>
+    <message>
+        <source>Error: %1</source>
+        <translation>Lỗi: %1</translation>
+    </message>
+    <message>
+        <source>Warning: %1</source>
+        <translation>Cần xem lại: %1</translation>
+    </message>
+    <message>
+        <source>Converted %1: «%2» → «%3»</source>
+        <translation>Đã đổi %1: «%2» → «%3»</translation>
+    </message>
+    <message>
+        <source>Duplicate: %1</source>
+        <translation>Trùng: %1</translation>
+    </message>
+    <message>
+        <source>Rows with errors are skipped: correct the file and import it again.</source>
+        <translation>Dòng có lỗi sẽ bị bỏ qua: hãy sửa trong tệp rồi nhập lại.</translation>
+    </message>
+    <message>
+        <source>Importing the list…</source>
+        <translation>Đang nhập danh sách…</translation>
+    </message>
+    <message>
+        <source>Imported from «%1», sheet «%2», on %3.</source>
+        <translation>Nhập từ tệp «%1», trang «%2», ngày %3.</translation>
+    </message>
+    <message>
+        <source>Done: %1 added, %2 updated, %3 skipped.</source>
+        <translation>Xong: đã thêm %1, cập nhật %2, bỏ qua %3.</translation>
+    </message>
+    <message>
+        <source>Nothing was written to the register: %1</source>
+        <translation>Chưa ghi gì vào sổ: %1</translation>
+    </message>
+    <message>
+        <source>import-summary-%1.txt</source>
+        <translation>ket-qua-nhap-%1.txt</translation>
+    </message>
+    <message>
+        <source>Saving the summary…</source>
+        <translation>Đang lưu kết quả…</translation>
+    </message>
+    <message>
+        <source>The summary was saved to «%1».</source>
+        <translation>Đã lưu kết quả vào «%1».</translation>
+    </message>
+    <message>
+        <source>Could not save the summary: %1</source>
+        <translation>Không lưu được kết quả: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPreviewModel</name>
+    <message>
+        <source>Row</source>
+        <translation>Dòng</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Birth date</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Diện</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Xử lý</translation>
+    </message>
+    <message>
+        <source>Possible duplicate</source>
+        <translation>Có thể trùng</translation>
+    </message>
+    <message>
+        <source>Converted</source>
+        <translation>Đã đổi mã chữ</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Vấn đề</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation>Cập nhật</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>Bỏ qua</translation>
+    </message>
+    <message>
+        <source>same as row %1</source>
+        <translation>trùng dòng %1</translation>
+    </message>
+    <message>
+        <source>already in the register: %1 (%2)</source>
+        <translation>đã có: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Click to choose what to do with this row</source>
+        <translation>Bấm để chọn cách xử lý dòng này</translation>
+    </message>
+</context>
+<context>
     <name>KeyPage</name>
     <message>
         <source>The recovery key</source>
@@ -837,6 +1106,10 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     <message>
         <source>Open the &amp;demo register</source>
         <translation>Mở sổ mẫ&amp;u</translation>
+    </message>
+    <message>
+        <source>&amp;Import a list…</source>
+        <translation>&amp;Nhập danh sách…</translation>
     </message>
     <message>
         <source>&amp;Close register</source>
@@ -1340,6 +1613,14 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>View details</source>
         <translation>Xem chi tiết</translation>
+    </message>
+    <message>
+        <source>Import a list…</source>
+        <translation>Nhập danh sách…</translation>
+    </message>
+    <message>
+        <source>Bring in the cell&apos;s existing list from an Excel, LibreOffice or CSV file</source>
+        <translation>Đưa danh sách sẵn có của chi bộ vào sổ, từ tệp Excel, LibreOffice hoặc CSV</translation>
     </message>
     <message>
         <source>Search</source>

@@ -80,14 +80,16 @@ def test_the_preview_shows_every_row_and_writes_nothing(register, list_file):
     assert thuy.conversions[0].source == "nfd"
     assert rows[8].values["membership"] == "probationary"  # a ceremony date, no official date
     assert rows[8].values["ceremony_date"] == "1990-05-07"  # Excel serial 33000
+    assert "đã quá 12 tháng mà chưa có ngày chính thức" in rows[8].warnings[0]
     assert rows[9].same_as_row == 6 and rows[9].default_action == "skip"
     bad = rows[10]
+    assert bad.warnings == ("Ngày sinh: chưa có ngày sinh",)  # not "no party dates": it has one
     assert bad.default_action == "skip" and bad.allowed() == ("skip",)
     assert bad.errors == (
         "Ngày vào Đảng (lễ kết nạp): ngày không có thật (tháng 2/2020 không có ngày 31)",
     )
     assert result.counts() == {
-        "rows": 5, "errors": 1, "warnings": 1, "converted": 1, "duplicates": 1,
+        "rows": 5, "errors": 1, "warnings": 3, "converted": 1, "duplicates": 1,
     }  # fmt: skip
 
 
@@ -249,3 +251,16 @@ def test_a_list_typed_in_tcvn3_and_vni_comes_in_as_unicode(register, tmp_path):
     sources = {c.source for r in rows for c in r.conversions}
     assert sources == {"tcvn3", "vni"}
     assert not rows[4].conversions and rows[4].values["sex"] == "female"
+
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
+
+
+@pytest.mark.parametrize("name", ["danh-sach-tcvn3.xls", "danh-sach.ods"])
+def test_old_xls_in_tcvn3_and_ods_read_the_same(register, name):
+    rows = imports.preview(register, imports.open_plan(FIXTURES / name), TODAY).rows
+    assert [r.name for r in rows] == ["Nguyễn Thị Hường", "Trần Đức Lương", "Lê Văn Tám"]
+    assert rows[0].values["id_number"] == "051165001234"  # a number in the .xls
+    assert rows[2].values["birth_date"] == "1972-07"
+    assert rows[2].values["membership"] == "probationary"
+    assert not any(r.errors for r in rows)

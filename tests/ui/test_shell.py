@@ -137,7 +137,14 @@ def test_close_register_goes_back_to_welcome(window: MainWindow, shell: Shell, q
     assert menu_texts == ["&Tệp", "&Xem", "Trợ &giúp"]
     file_menu = window.menuBar().actions()[0].menu()
     texts = [a.text() for a in file_menu.actions() if not a.isSeparator()]
-    assert texts == ["&Tạo sổ mới…", "&Mở sổ…", "Mở sổ mẫ&u", "Đó&ng sổ", "T&hoát"]
+    assert texts == [
+        "&Tạo sổ mới…",
+        "&Mở sổ…",
+        "Mở sổ mẫ&u",
+        "&Nhập danh sách…",
+        "Đó&ng sổ",
+        "T&hoát",
+    ]
     close = next(a for a in file_menu.actions() if a.text() == "Đó&ng sổ")
     close.trigger()
     qtbot.waitUntil(lambda: not shell.runner.has_register, timeout=WAIT)

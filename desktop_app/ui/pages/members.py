@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from desktop_app.services import members
 from desktop_app.services.views import PersonView
 from desktop_app.ui.dialogs.event_dialog import EventDialog
+from desktop_app.ui.dialogs.import_dialog import ImportDialog
 from desktop_app.ui.dialogs.member_dialog import MemberDialog
 from desktop_app.ui.models import people_model
 from desktop_app.ui.models.people_model import (
@@ -147,6 +148,12 @@ class MembersPage(QWidget):
         for button in (self.add_button, self.edit_button, self.event_button, self.open_button):
             row.addWidget(button)
         row.addStretch(1)
+        self.import_button = QPushButton(self.tr("Import a list…"), self.list_view)
+        self.import_button.setToolTip(
+            self.tr("Bring in the cell's existing list from an Excel, LibreOffice or CSV file")
+        )
+        self.import_button.clicked.connect(self.import_list)
+        row.addWidget(self.import_button)
         return row
 
     def _make_actions(self) -> None:
@@ -359,6 +366,7 @@ class MembersPage(QWidget):
         for button in (self.edit_button, self.event_button, self.open_button):
             button.setEnabled(has)
         self.add_button.setEnabled(self._runner.has_register)
+        self.import_button.setEnabled(self._runner.has_register)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -368,6 +376,14 @@ class MembersPage(QWidget):
         saved = MemberDialog.ask(self._runner, None, self)
         if saved is not None:
             self._reveal(saved.id)
+
+    def import_list(self) -> None:
+        """The import dialog; everyone is reloaded once it wrote something."""
+        if not self._runner.has_register:
+            return
+        self.show_list()
+        if ImportDialog.ask(self._runner, self) is not None:
+            self.reload()
 
     def edit_person(self) -> None:
         person = self.current_person()
