@@ -35,7 +35,8 @@ def make_sheet(path: Path, rows: int, seed: int = 2026) -> Path:
     for number in range(1, rows + 1):
         sex = rng.choice(("male", "female"))
         born = dt.date(rng.randint(1950, 2000), rng.randint(1, 12), rng.randint(1, 28))
-        joined = dt.date(born.year + rng.randint(20, 25), rng.randint(1, 12), rng.randint(1, 28))
+        joined_year = min(born.year + rng.randint(20, 25), TODAY.year - 2)  # official by now
+        joined = dt.date(joined_year, rng.randint(1, 12), rng.randint(1, 28))
         official = joined.replace(year=joined.year + 1)
         ws.append([
             number, _full_name(rng, sex, born.year, "Kinh"),

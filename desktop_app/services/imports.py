@@ -175,6 +175,7 @@ class RowPreview:
     matches: tuple[tuple[str, str, str], ...] = ()  # (id, name, why) in the register
     same_as_row: int | None = None  # an earlier row of the file
     same_id_number: bool = False  # in the register: can be updated or skipped, never added
+    same_id_in_file: bool = False  # as an earlier row: only skipped
 
     @property
     def name(self) -> str:
@@ -189,7 +190,7 @@ class RowPreview:
         return "skip" if self.matches else "add"
 
     def allowed(self) -> tuple[str, ...]:
-        if self.errors:
+        if self.errors or self.same_id_in_file:
             return ("skip",)
         if self.same_id_number:
             return ("update", "skip")
@@ -374,11 +375,15 @@ def _with_duplicates(
     if row.values.get("id_number"):
         keys.append(("id", str(row.values["id_number"])))
     earlier = next((seen[k] for k in keys if k in seen), None)
+    id_in_file = len(keys) == 2 and keys[1] in seen
     for key in keys:
         seen.setdefault(key, row.number)
     matches = tuple(members.find_duplicates(row.values, index=index))
     same_id = any(why.startswith("cùng số định danh") for _, _, why in matches)
-    return replace(row, matches=matches, same_as_row=earlier, same_id_number=same_id)
+    return replace(
+        row, matches=matches, same_as_row=earlier, same_id_number=same_id,
+        same_id_in_file=id_in_file,
+    )  # fmt: skip
 
 
 # -- writing ------------------------------------------------------------------------------
@@ -439,7 +444,8 @@ def _write(reg, row: RowPreview, action: str, summary: Summary, today) -> None:
         members.update_person(reg, target, changes, expected_version=current.version, today=today)
         summary.updated.append((row.number, row.name))
     else:
-        members.add_person(reg, row.values, allow_duplicate=bool(row.matches), today=today)
+        confirmed = bool(row.matches) or row.same_as_row is not None  # the user said: another
+        members.add_person(reg, row.values, allow_duplicate=confirmed, today=today)
         summary.added.append((row.number, row.name))
 
 

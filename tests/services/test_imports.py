@@ -46,6 +46,7 @@ PEOPLE = [
      "03/05/1991", "79012345", 51065001234],
     [2, unicodedata.normalize("NFD", "Trần Thị Thuỷ"), None, "1979", "Kinh", None, "Phú Yên",
      "12-3-2001", "12/03/2002", None, "051179001235"],
+    [None] * 11,  # blank rows in the middle are skipped
     [3, "Lê Văn Cường", "1970", None, "Ê Đê", None, "Đắk Lắk", 33000, None, None, None],
     [4, "Nguyễn Văn An", 1965, None, "Kinh", None, "Bình Định", dt.date(1990, 5, 3), None, None,
      None],
@@ -71,6 +72,7 @@ def test_the_preview_shows_every_row_and_writes_nothing(register, list_file):
     with unchanged():
         result = imports.preview(register, imports.open_plan(list_file), TODAY)
     rows = {r.number: r for r in result.rows}
+    assert sorted(rows) == [6, 7, 9, 10, 11]  # row 8 is blank
     an = rows[6]
     assert an.values["id_number"] == "051065001234"  # Excel had dropped the zero
     assert an.values["birth_date"] == "1965" and an.values["sex"] == "male"
@@ -78,11 +80,11 @@ def test_the_preview_shows_every_row_and_writes_nothing(register, list_file):
     thuy = rows[7]
     assert thuy.name == "Trần Thị Thuỷ" and thuy.values["sex"] == "female"
     assert thuy.conversions[0].source == "nfd"
-    assert rows[8].values["membership"] == "probationary"  # a ceremony date, no official date
-    assert rows[8].values["ceremony_date"] == "1990-05-07"  # Excel serial 33000
-    assert "đã quá 12 tháng mà chưa có ngày chính thức" in rows[8].warnings[0]
-    assert rows[9].same_as_row == 6 and rows[9].default_action == "skip"
-    bad = rows[10]
+    assert rows[9].values["membership"] == "probationary"  # a ceremony date, no official date
+    assert rows[9].values["ceremony_date"] == "1990-05-07"  # Excel serial 33000
+    assert "đã quá 12 tháng mà chưa có ngày chính thức" in rows[9].warnings[0]
+    assert rows[10].same_as_row == 6 and rows[10].default_action == "skip"
+    bad = rows[11]
     assert bad.warnings == ("Ngày sinh: chưa có ngày sinh",)  # not "no party dates": it has one
     assert bad.default_action == "skip" and bad.allowed() == ("skip",)
     assert bad.errors == (
@@ -97,7 +99,7 @@ def test_apply_writes_the_chosen_rows_in_one_journalled_transaction(register, li
     result = imports.preview(register, imports.open_plan(list_file), TODAY)
     summary = imports.apply(register, result, today=TODAY)
     assert [n for _, n in summary.added] == ["Nguyễn Văn An", "Trần Thị Thuỷ", "Lê Văn Cường"]
-    assert {r for r, _, _ in summary.skipped} == {9, 10}
+    assert {r for r, _, _ in summary.skipped} == {10, 11}
     assert "trùng với dòng 6" in summary.to_text()
     found = members.search_people(register, "thuy")
     assert [p.full_name for p in found] == ["Trần Thị Thuỷ"]
@@ -110,7 +112,7 @@ def test_a_second_import_finds_everyone_already_there(register, list_file):
     again = imports.preview(register, imports.open_plan(list_file), TODAY)
     rows = {r.number: r for r in again.rows}
     assert rows[6].same_id_number and rows[6].allowed() == ("update", "skip")
-    assert rows[8].matches and rows[8].default_action == "skip"
+    assert rows[9].matches and rows[9].default_action == "skip"
     with unchanged():  # updating with the same values changes nothing
         summary = imports.apply(register, again, today=TODAY)
     assert len(summary.updated) == 2 and not summary.added
@@ -135,8 +137,10 @@ def test_a_refused_row_mid_way_leaves_nothing(register, list_file, monkeypatch):
 
 def test_a_choice_that_is_not_allowed_is_refused(register, list_file):
     result = imports.preview(register, imports.open_plan(list_file), TODAY)
-    with unchanged(), pytest.raises(SheetError, match="Dòng 10"):
-        imports.apply(register, result, {10: "add"}, today=TODAY)
+    with unchanged(), pytest.raises(SheetError, match="Dòng 11"):
+        imports.apply(register, result, {11: "add"}, today=TODAY)
+    summary = imports.apply(register, result, {10: "add"}, today=TODAY)  # the user says: another
+    assert [n for _, n in summary.added].count("Nguyễn Văn An") == 2
 
 
 def test_the_mapping_is_adjusted_and_remembered(register, list_file):
@@ -264,3 +268,28 @@ def test_old_xls_in_tcvn3_and_ods_read_the_same(register, name):
     assert rows[2].values["birth_date"] == "1972-07"
     assert rows[2].values["membership"] == "probationary"
     assert not any(r.errors for r in rows)
+
+
+def test_one_id_number_twice_in_the_file_is_only_skipped(register, tmp_path):
+    rows = [
+        [1, "Đinh Văn Hải", 1970, None, "Kinh", None, None, None, None, None, "051070001111"],
+        [2, "Đinh Thị Hà", None, 1975, "Kinh", None, None, None, None, None, "051070001111"],
+    ]
+    result = imports.preview(register, imports.open_plan(sheet(tmp_path / "a.xlsx", rows)), TODAY)
+    second = result.rows[1]
+    assert second.same_as_row == 6 and second.allowed() == ("skip",)
+
+
+@pytest.mark.slow
+def test_a_5000_row_list(register, tmp_path):
+    """The bench's generated list, at full size: every row read, checked and written once."""
+    from bench.bench_import import make_sheet
+
+    path = make_sheet(tmp_path / "lon.xlsx", 5000)
+    result = imports.preview(register, imports.open_plan(path), TODAY)
+    assert len(result.rows) == 5000
+    assert not any(r.errors for r in result.rows)
+    summary = imports.apply(register, result, today=TODAY)
+    assert len(summary.added) + len(summary.skipped) == 5000
+    assert len(members.list_people(register)) == len(summary.added)
+    assert {r for r, _, _ in summary.skipped} == {r.number for r in result.rows if r.same_as_row}
