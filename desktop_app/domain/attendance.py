@@ -135,6 +135,12 @@ class Tally:
         counts[status] += 1
         return Tally(self.expected + 1, **counts)
 
+    def __add__(self, other: Tally) -> Tally:
+        return Tally(
+            self.expected + other.expected, self.present + other.present,
+            self.late + other.late, self.excused + other.excused, self.absent + other.absent,
+        )  # fmt: skip
+
     def to_json(self) -> dict[str, object]:
         rate = self.rate
         return {

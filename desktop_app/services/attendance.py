@@ -123,22 +123,15 @@ def year_report(reg: Register, year: int) -> YearReport:
     years = member_years(presences, [v.fact() for v in roll], _marks([v.id for v in roll]), year)
     overall, study = Tally(), Tally()
     for v in roll:
-        overall = _plus(overall, v.tally)
+        overall += v.tally
         if v.kind == "study":
-            study = _plus(study, v.tally)
+            study += v.tally
     counts: dict[str, int] = {}
     for v in views:
         if v.held:
             counts[v.kind] = counts.get(v.kind, 0) + 1
     target = rule_table().get("study.target_percent", dt.date(year, 12, 31))
     return YearReport(year, views, years, overall, study, target, counts)
-
-
-def _plus(a: Tally, b: Tally) -> Tally:
-    return Tally(
-        a.expected + b.expected, a.present + b.present, a.late + b.late,
-        a.excused + b.excused, a.absent + b.absent,
-    )  # fmt: skip
 
 
 def absence_thresholds(year: int) -> tuple[int, int]:

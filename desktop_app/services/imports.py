@@ -103,10 +103,19 @@ def open_plan(path: Path | str, sheet: str | None = None) -> Plan:
 
 
 def _samples(book: Book, start: int, index: int) -> tuple[str, ...]:
+    """The first values of a column as the spreadsheet shows them (1965, not 1965.0)."""
     values = [
         r[index] for r in book.sheet.rows[start:] if index < len(r) and r[index] not in ("", None)
     ]
-    return tuple(convert(str(v)).text for v in values[:3])
+    return tuple(_shown(v) for v in values[:3])
+
+
+def _shown(value: object) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.date):
+        return value.strftime("%d/%m/%Y")
+    return convert(str(value)).text
 
 
 def signature(labels: tuple[str, ...] | list[str]) -> str:
@@ -280,7 +289,7 @@ def _row(number, raw, mapping, default, today, hints) -> RowPreview | None:
     data: dict[str, object] = {k: v for k, v in text.items() if k in FIELDS}
     data["full_name"] = name
     dates = _dates(cells, data, errors, today)
-    data["sex"] = _sex(cells, text, data, dates, errors)
+    data["sex"] = _sex(cells, data, dates, errors)
     data["id_number"] = parse_id_number(cells.get("id_number")) or None
     data["party_card_number"] = parse_id_number(cells.get("party_card_number"))
     status = _membership(cells, dates, default, errors, warnings, today)
@@ -326,7 +335,7 @@ def _dates(cells, data, errors, today) -> dict[str, PartialDate | None]:
     return found
 
 
-def _sex(cells, text, data, dates, errors) -> str:
+def _sex(cells, data, dates, errors) -> str:
     try:
         if cells.get("sex") not in (None, ""):
             return parse_sex(cells["sex"])

@@ -65,7 +65,10 @@ def test_the_plan_finds_the_header_under_the_title(list_file):
     mapping = plan.mapping()
     assert mapping[1] == "full_name" and mapping[2] == cols.MALE_MARK
     assert mapping[3] == cols.FEMALE_MARK and mapping[10] == "id_number"
-    assert next(c for c in plan.columns if c.index == 1).samples[0] == "Nguyễn Văn An"
+    samples = {c.index: c.samples for c in plan.columns}
+    assert samples[1][0] == "Nguyễn Văn An"
+    assert samples[0] == ("1", "2", "3") and samples[2] == ("1965", "1970", "1965")  # not 1965.0
+    assert samples[7][:2] == ("03/05/1990", "12-3-2001")  # an Excel date as the user sees it
 
 
 def test_the_preview_shows_every_row_and_writes_nothing(register, list_file):

@@ -7,7 +7,6 @@ from collections.abc import Iterable
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
-    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -16,7 +15,7 @@ from PySide6.QtCore import (
 
 from desktop_app.domain.dates import vn_from_iso
 from desktop_app.services.views import EventView
-from desktop_app.ui.models.roles import ObjectRole, SortRole
+from desktop_app.ui.models.roles import ObjectRole, SortRole, horizontal_header
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -81,10 +80,4 @@ class EventsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return QCoreApplication.translate("EventsModel", HEADERS[section])
-        return None
+        return horizontal_header("EventsModel", HEADERS, section, orientation, role)

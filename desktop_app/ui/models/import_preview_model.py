@@ -4,8 +4,6 @@ with it). Pure presentation of the services' Plan and Preview; nothing here read
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
@@ -22,7 +20,7 @@ from desktop_app.domain.legacy_text import SOURCE_LABELS
 from desktop_app.domain.names import name_sort_key
 from desktop_app.domain.person import MEMBERSHIP_LABELS
 from desktop_app.services.imports import ACTIONS, TARGETS, Column, Preview, RowPreview
-from desktop_app.ui.models.roles import ObjectRole, SortRole, date_key
+from desktop_app.ui.models.roles import ObjectRole, SortRole, date_key, horizontal_header
 from desktop_app.ui.widgets.messages import ERROR_COLOR, WARNING_COLOR
 from desktop_app.ui.widgets.text import fill
 
@@ -49,21 +47,6 @@ def column_letter(index: int) -> str:
         index, rest = divmod(index - 1, 26)
         letters = chr(ord("A") + rest) + letters
     return letters
-
-
-_WHOLE = re.compile(r"-?\d+\.0")
-_ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?: 00:00:00)?")
-
-
-def sample_text(sample: str) -> str:
-    """A sample as the spreadsheet shows it: the reader hands numbers over as floats ("1965.0")
-    and dates as ISO text; the user typed 1965 and 03/05/1990."""
-    if _WHOLE.fullmatch(sample):
-        return sample[:-2]
-    date = _ISO_DATE.fullmatch(sample)
-    if date:
-        return f"{date[3]}/{date[2]}/{date[1]}"
-    return sample
 
 
 def target_label(target: str | None) -> str:
@@ -111,7 +94,7 @@ class ColumnMappingModel(QAbstractTableModel):
         texts = (
             column_letter(column.index),
             column.label,
-            "; ".join(sample_text(v) for v in column.samples),
+            "; ".join(column.samples),
             target_label(target),
         )
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
@@ -146,13 +129,7 @@ class ColumnMappingModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(MAPPING_HEADERS)
-        ):
-            return QCoreApplication.translate("ColumnMappingModel", MAPPING_HEADERS[section])
-        return None
+        return horizontal_header("ColumnMappingModel", MAPPING_HEADERS, section, orientation, role)
 
 
 # -- the preview -------------------------------------------------------------------------------

@@ -20,7 +20,7 @@ from PySide6.QtGui import QColor, QFont
 from desktop_app.domain.attendance import CLASS_KINDS, ROLL_KINDS, percent_text
 from desktop_app.domain.dates import vn_from_iso
 from desktop_app.services.meetings import MeetingView
-from desktop_app.ui.models.roles import ObjectRole, SortRole
+from desktop_app.ui.models.roles import ObjectRole, SortRole, horizontal_header
 from desktop_app.ui.widgets.text import fill
 
 Index = QModelIndex | QPersistentModelIndex
@@ -142,10 +142,4 @@ class MeetingsModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> object:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(HEADERS)
-        ):
-            return QCoreApplication.translate("MeetingsModel", HEADERS[section])
-        return None
+        return horizontal_header("MeetingsModel", HEADERS, section, orientation, role)

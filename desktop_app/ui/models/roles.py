@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, Qt
 
 SortRole = Qt.ItemDataRole.UserRole + 1  # a native Python value that sorts correctly
 ObjectRole = Qt.ItemDataRole.UserRole + 2  # the row's view object (PersonView, EventView)
@@ -20,3 +22,16 @@ def mask_id_number(number: str | None) -> str:
     if len(number) <= 6:
         return "*" * len(number)
     return number[:4] + "*" * (len(number) - 6) + number[-2:]
+
+
+def horizontal_header(
+    context: str, headers: Sequence[str], section: int, orientation: Qt.Orientation, role: int
+) -> str | None:
+    """headerData for the common case: translated column titles across the top."""
+    if (
+        role == Qt.ItemDataRole.DisplayRole
+        and orientation == Qt.Orientation.Horizontal
+        and 0 <= section < len(headers)
+    ):
+        return QCoreApplication.translate(context, headers[section])
+    return None
