@@ -72,8 +72,14 @@ app.exec()
 
 def _spawn(code: str, env: dict[str, str]) -> dict[str, float]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", **env, "BENCH_T0": repr(time.time())}
-    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
-                         timeout=300, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    ).stdout
     return {k: round(v * 1000, 1) for k, v in json.loads(out.splitlines()[-1]).items()}
 
 
@@ -138,13 +144,21 @@ runner.shutdown()
 
 def run(people: int = 10_000, repeat: int = 5) -> dict:
     path = build(people)
-    env = {"BENCH_REGISTER": str(path), "BENCH_PASSPHRASE": PASSPHRASE,
-           "BENCH_PEOPLE": str(people), "SOCHIBO_HOME": str(path.parent / "home")}
+    env = {
+        "BENCH_REGISTER": str(path),
+        "BENCH_PASSPHRASE": PASSPHRASE,
+        "BENCH_PEOPLE": str(people),
+        "SOCHIBO_HOME": str(path.parent / "home"),
+    }
     floor = _median([_spawn(FLOOR, env) for _ in range(repeat)])
     ours = _median([_spawn(OURS, env) for _ in range(repeat)])
-    return {"people": people, "floor_empty_window_ms": floor, "ours_ms": ours,
-            "member_dialog_ms": dialog_open(path, people),
-            "keystroke_ms": _spawn(KEYSTROKES, env)}
+    return {
+        "people": people,
+        "floor_empty_window_ms": floor,
+        "ours_ms": ours,
+        "member_dialog_ms": dialog_open(path, people),
+        "keystroke_ms": _spawn(KEYSTROKES, env),
+    }
 
 
 def main() -> None:

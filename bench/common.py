@@ -35,9 +35,12 @@ def machine() -> dict[str, str]:
                 break
     except OSError:
         pass
-    return {"cpu": cpu or platform.processor(), "python": platform.python_version(),
-            "system": f"{platform.system()} {platform.release()}",
-            "date": time.strftime("%Y-%m-%d")}
+    return {
+        "cpu": cpu or platform.processor(),
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        "date": time.strftime("%Y-%m-%d"),
+    }
 
 
 def save(name: str, result: dict) -> Path:

@@ -23,20 +23,29 @@ TODAY = dt.date(2026, 11, 22)
 
 
 def fill(reg: Register, people: int) -> None:
-    demo = generate_demo_cell(seed=people, today=TODAY, members=int(people * 0.95),
-                              candidates=people - int(people * 0.95))
+    demo = generate_demo_cell(
+        seed=people, today=TODAY, members=int(people * 0.95), candidates=people - int(people * 0.95)
+    )
     cell_service.create_cell(reg, demo.cell)
     with reg.atomic():
         for person in demo.people:
             try:
                 view = members.add_person(reg, person.fields, allow_duplicate=True, today=TODAY)
             except DuplicateError:  # a random ID number met twice: keep the person without it
-                view = members.add_person(reg, {**person.fields, "id_number": ""},
-                                          allow_duplicate=True, today=TODAY)
+                view = members.add_person(
+                    reg, {**person.fields, "id_number": ""}, allow_duplicate=True, today=TODAY
+                )
             for ev in person.events:
-                members.record_event(reg, view.id, ev.kind, dt.date.fromisoformat(ev.date),
-                                     reason=ev.reason, reference=ev.reference, place=ev.place,
-                                     today=TODAY)
+                members.record_event(
+                    reg,
+                    view.id,
+                    ev.kind,
+                    dt.date.fromisoformat(ev.date),
+                    reason=ev.reason,
+                    reference=ev.reference,
+                    place=ev.place,
+                    today=TODAY,
+                )
 
 
 def build(people: int, force: bool = False) -> Path:

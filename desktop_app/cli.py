@@ -11,8 +11,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from desktop_app import cli_development, cli_imports, cli_meetings, paths
+from desktop_app import (
+    cli_audit,
+    cli_backups,
+    cli_development,
+    cli_forms,
+    cli_imports,
+    cli_meetings,
+    cli_passphrase,
+    cli_sync,
+    paths,
+)
 from desktop_app.cli_support import (
+    ArgumentParser,
     CliError,
     common,
     date,
@@ -251,7 +262,7 @@ def _person_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="sochibo",
         description="Sổ Chi bộ: sổ đảng viên của chi bộ, mã hóa, dùng không cần mạng.",
     )
@@ -292,9 +303,21 @@ def build_parser() -> argparse.ArgumentParser:
     cli_development.add_parsers(sub)
     cli_meetings.add_parsers(sub)
     cli_imports.add_parsers(sub)
+    cli_audit.add_parsers(sub)
+    cli_forms.add_parsers(sub)
+    cli_passphrase.add_parsers(sub)
+    cli_backups.add_parsers(sub)
+    cli_sync.add_parsers(sub)
 
-    p = sub.add_parser("check", help="kiểm tra toàn vẹn sổ và chuỗi nhật ký")
+    p = sub.add_parser(
+        "check", help="kiểm tra đầy đủ: toàn vẹn, khóa ngoại, chuỗi nhật ký, đối chiếu nhật ký"
+    )
     common(p)
+    p.add_argument(
+        "--full",
+        action="store_true",
+        help="kiểm tra đầy đủ (lệnh này luôn kiểm tra đầy đủ; lúc mở sổ chỉ kiểm tra nhanh)",
+    )
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("gui", help="mở cửa sổ chương trình")
     common(p, json_flag=False)

@@ -7,9 +7,11 @@ import datetime as dt
 import getpass
 import json
 import os
+import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from desktop_app import paths
 from desktop_app.domain.dates import DateFormatError, parse_full
@@ -19,6 +21,37 @@ from desktop_app.store.database import Register
 
 class CliError(Exception):
     """A problem with how the command was called (exit code 1, message on stderr)."""
+
+
+_USAGE_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"^argument (.+?): ", r"tham số \1: "),
+    (r"invalid choice: (.+) \(choose from (.+)\)$", r"không có lựa chọn \1; chọn một trong: \2"),
+    (r"invalid int value: (.+)$", r"\1 không phải số nguyên"),
+    (r"invalid \w+ value: (.+)$", r"giá trị \1 không hợp lệ"),
+    (r"expected one argument$", "thiếu giá trị"),
+    (r"expected at most one argument$", "chỉ nhận một giá trị"),
+    (r"expected at least one argument$", "cần ít nhất một giá trị"),
+    (r"^the following arguments are required: (.+)$", r"thiếu tham số bắt buộc: \1"),
+    (r"^unrecognized arguments: (.+)$", r"không hiểu tham số: \1"),
+    (r"^one of the arguments (.+) is required$", r"cần một trong các tham số \1"),
+    (r"not allowed with argument (.+)$", r"không dùng cùng với tham số \1"),
+    (r"^ambiguous option: (.+) could match (.+)$", r"tùy chọn \1 chưa rõ, có thể là \2"),
+)
+
+
+def usage_error_vi(message: str) -> str:
+    """argparse's English error, in Vietnamese (the values and option names kept as typed)."""
+    for pattern, replacement in _USAGE_ERRORS:
+        message = re.sub(pattern, replacement, message)
+    return message
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    """argparse whose errors (a command typed wrong: exit code 2) are in Vietnamese."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: lỗi: {usage_error_vi(message)}\n")
 
 
 def emit(value: object, as_json: bool, text: Callable[[], str]) -> None:

@@ -19,7 +19,8 @@ CELL_FIELDS = {
 }
 
 
-def check_cell(data: dict[str, object]) -> dict[str, str]:
+def check_cell(data: dict[str, object], record: str | None = None) -> dict[str, str]:
+    """Cleaned values, or ValidationError naming ``record`` (default: the cell being made)."""
     values = {k: clean_text(str(data.get(k) or "")) for k in CELL_FIELDS}
     problems = [
         Problem(k, label, f"quá dài (tối đa {vn_int(limit)} ký tự)")
@@ -32,7 +33,8 @@ def check_cell(data: dict[str, object]) -> dict[str, str]:
         if not values[k]
     ]
     if problems:
-        raise ValidationError(f"Chi bộ «{values['name'][:60]}»", problems)
+        name = values["name"][:60]
+        raise ValidationError(record or (f"Chi bộ «{name}»" if name else "Chi bộ mới"), problems)
     return values
 
 
@@ -57,6 +59,6 @@ def get_cell(reg: Register) -> CellView:
 def update_cell(reg: Register, changes: dict[str, object]) -> CellView:
     with reg.atomic():
         row = _row()
-        values = check_cell({**cell_view(row).to_json(), **changes})
+        values = check_cell({**cell_view(row).to_json(), **changes}, f"Chi bộ «{row.name}»")
         records.update(row, values, reg.author)
     return cell_view(row)

@@ -24,7 +24,7 @@ from desktop_app.domain.import_values import (
 from desktop_app.domain.legacy_text import convert, detect, dominant_legacy_source
 from desktop_app.domain.names import fold
 from desktop_app.domain.person import FIELDS
-from desktop_app.services import members
+from desktop_app.services import backups, members
 from desktop_app.services.sheet_reader import Book, SheetError, read_book
 from desktop_app.store.database import Register
 
@@ -431,9 +431,10 @@ def apply(
     today: dt.date | None = None,
 ) -> Summary:
     """Write the rows as chosen (default: each row's own default) in one transaction: all of
-    them or, if anything fails, none."""
+    them or, if anything fails, none. A verified backup is taken first."""
     choices = choices or {}
     summary = Summary()
+    backups.backup_before(reg, "truoc-nhap")
     with reg.atomic():
         for row in result.rows:
             action = choices.get(row.number, row.default_action)

@@ -55,10 +55,12 @@ def probation_months(ceremony: dt.date) -> int:
 _probation_months = probation_months
 
 
-def _validated(data: dict[str, object], today: dt.date | None) -> dict[str, object]:
+def _validated(
+    data: dict[str, object], today: dt.date | None, record: str | None = None
+) -> dict[str, object]:
     checked = check(data, today)
     if checked.problems:
-        raise ValidationError(_record_name(data), checked.problems)
+        raise ValidationError(record or _record_name(data), checked.problems)
     return checked.values
 
 
@@ -189,7 +191,8 @@ def update_person(
                 f"Người «{row.full_name}» vừa được sửa ở nơi khác (phiên bản "
                 f"{row.version}, không phải {expected_version}); hãy mở lại."
             )
-        values = _validated({**_current(row), **changes}, today)
+        # the record is named as it stands, not as the refused change would rename it
+        values = _validated({**_current(row), **changes}, today, _record_name(_current(row)))
         _refuse_duplicates(values, allow_duplicate, row.id)
         records.update(row, {**values, **_derived(values)}, reg.author)
     return person_view(row)

@@ -47,7 +47,12 @@ def read_book(path: Path, sheet: str | None = None) -> Book:
         raise SheetError(f"Tệp «{path.name}» quá lớn để là một danh sách (trên 50 MB)")
     suffix = path.suffix.lower()
     if suffix in TEXT_FILES:
-        rows, encoding = read_csv(path.read_bytes())
+        try:
+            rows, encoding = read_csv(path.read_bytes())
+        except csv.Error:
+            raise SheetError(
+                f"Không đọc được «{path.name}»: tệp .csv bị hỏng (có dòng không đúng dạng)"
+            ) from None
         return Book(path, [path.stem], Sheet(path.stem, rows), encoding)
     if suffix not in SPREADSHEETS:
         raise SheetError(f"«{path.name}»: chỉ đọc được tệp .xlsx, .xls, .ods hoặc .csv")
@@ -95,5 +100,6 @@ def read_csv(data: bytes) -> tuple[list[list[object]], str]:
         dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
-    rows = [list(row) for row in csv.reader(io.StringIO(text), dialect)]
+    # newline="": a lone CR (an old Mac file) ends a line instead of breaking the reader
+    rows = [list(row) for row in csv.reader(io.StringIO(text, newline=""), dialect)]
     return rows, encoding

@@ -50,6 +50,7 @@ class RegisterDatabase(SqlCipherDatabase):
 
     def __init__(self, path: Path, data_key: bytes):
         self._hex_key = data_key.hex()
+        self.previous: RegisterDatabase | None = None
         super().__init__(
             str(path),
             pragmas=PRAGMAS,
@@ -57,6 +58,26 @@ class RegisterDatabase(SqlCipherDatabase):
             thread_safe=False,
             check_same_thread=False,
         )
+
+    def bind_models(self) -> None:
+        """Point the models here, remembering the register they pointed to (the live register
+        while a backup or a copy is opened beside it)."""
+        current = Meta._meta.database
+        if isinstance(current, RegisterDatabase) and current is not self:
+            self.previous = current
+        self.bind(MODELS)
+
+    def close(self) -> bool:
+        """Close, and give the models back to the register opened before this one, so closing
+        a second register (a backup under test) leaves the live one working."""
+        closed = super().close()
+        if Meta._meta.database is self:
+            back = self.previous
+            while back is not None and back.is_closed():
+                back = back.previous
+            if back is not None:
+                back.bind(MODELS)
+        return closed
 
     def _connect(self):
         conn = sqlcipher.connect(
@@ -130,6 +151,20 @@ class Register:
         return reg
 
     @classmethod
+    def open_with_key(cls, path: Path, data_key: bytes) -> Register:
+        """Open a copy of a register whose data key is already known (a backup of the open
+        register: backups keep the same data key)."""
+        path = Path(path)
+        _require_file(path)
+        keys = KeyFile.load(key_path(path))
+        db = _connect(path, data_key)
+        try:
+            return _prepare(path, db, keys, data_key)
+        except BaseException:
+            db.close()
+            raise
+
+    @classmethod
     def create(
         cls,
         path: Path,
@@ -178,7 +213,7 @@ def _connect(path: Path, data_key: bytes) -> RegisterDatabase:
     except (pw.OperationalError, pw.DatabaseError, sqlcipher.DatabaseError) as exc:
         db.close()
         raise _explain(path, exc) from exc
-    db.bind(MODELS)
+    db.bind_models()
     return db
 
 
@@ -208,7 +243,10 @@ def _prepare(path: Path, db: RegisterDatabase, keys: KeyFile, data_key: bytes) -
         )
     if version < 1:
         raise NotARegister(f"«{path.name}» là một sổ chưa tạo xong; hãy tạo lại sổ.")
-    result = db.execute_sql("PRAGMA quick_check").fetchone()[0]
+    try:
+        result = db.execute_sql("PRAGMA quick_check").fetchone()[0]
+    except (pw.DatabaseError, sqlcipher.DatabaseError) as exc:  # a page that fails its MAC
+        result = str(exc)
     if result != "ok":
         raise DamagedRegister(
             f"Sổ «{path.name}» bị hỏng ({result}). Không ghi gì thêm vào sổ; "
@@ -229,7 +267,7 @@ def _new_file(
 ) -> Register:
     db = RegisterDatabase(tmp, data_key)
     db.connect()
-    db.bind(MODELS)
+    db.bind_models()
     _private(tmp)
     db.execute_sql(f"PRAGMA application_id = {APPLICATION_ID}")
     migrations.migrate(db, 0)

@@ -136,6 +136,46 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
+# What a key file may ask of Argon2: far above what the program writes, low enough that a
+# damaged file cannot make the unlock exhaust the machine.
+_KDF_LIMITS = {"memory_kib": (8, 1024 * 1024), "iterations": (1, 32), "lanes": (1, 16)}
+_MIN_SALT_BYTES = 8
+_NONCE_BYTES, _SEALED_BYTES = 12, 32 + 16  # AES-GCM nonce; the data key and its tag
+
+
+def _section(doc: dict, name: str) -> dict:
+    value = doc[name]
+    if not isinstance(value, dict):
+        raise TypeError(name)
+    return value
+
+
+def _text(section: dict, name: str) -> str:
+    value = section[name]
+    if not isinstance(value, str):
+        raise TypeError(name)
+    return value
+
+
+def _params(pw: dict) -> KdfParams:
+    values = {}
+    for name, (low, high) in _KDF_LIMITS.items():
+        value = pw[name]
+        if type(value) is not int or not low <= value <= high:
+            raise ValueError(f"{name} ngoài giới hạn")
+        values[name] = value
+    if values["memory_kib"] < 8 * values["lanes"]:
+        raise ValueError("memory_kib ngoài giới hạn")
+    return KdfParams(**values)
+
+
+def _wrap_of(section: dict) -> dict[str, str]:
+    nonce, sealed = _text(section, "nonce"), _text(section, "sealed")
+    if len(_unb64(nonce)) != _NONCE_BYTES or len(_unb64(sealed)) != _SEALED_BYTES:
+        raise ValueError("nonce/sealed")
+    return {"nonce": nonce, "sealed": sealed}
+
+
 @dataclass
 class KeyFile:
     """The JSON file beside the register; it holds no secret in clear."""
@@ -183,6 +223,14 @@ class KeyFile:
         kek = _passphrase_key(passphrase, self.salt, self.params)
         self.passphrase_wrap = _wrap(kek, data_key, "passphrase", self.register_id)
 
+    def rewrap_recovery(self, data_key: bytes) -> str:
+        """Wrap the data key under a fresh recovery key (the old one no longer unwraps it);
+        returns the new key to show once."""
+        secret = secrets.token_bytes(_RECOVERY_BYTES)
+        kek = _recovery_wrap_key(secret, self.register_id)
+        self.recovery_wrap = _wrap(kek, data_key, "recovery", self.register_id)
+        return format_recovery_key(secret)
+
     def to_json(self) -> str:
         doc = {
             "format": FORMAT, "register_id": self.register_id,
@@ -196,20 +244,19 @@ class KeyFile:
 
     @classmethod
     def from_json(cls, text: str) -> KeyFile:
+        """Read a key file. Every field is checked here (types, base64, lengths, Argon2 cost
+        within bounds), so a damaged file is refused in Vietnamese and nothing odd ever reaches
+        Argon2 or AES-GCM."""
         try:
             doc = json.loads(text)
-            if doc.get("format") != FORMAT:
-                raise ValueError(doc.get("format"))
-            pw, rec = doc["passphrase"], doc["recovery"]
-            params = KdfParams(int(pw["memory_kib"]), int(pw["iterations"]), int(pw["lanes"]))
-            return cls(
-                str(doc["register_id"]),
-                _unb64(pw["salt"]),
-                params,
-                {"nonce": pw["nonce"], "sealed": pw["sealed"]},
-                {"nonce": rec["nonce"], "sealed": rec["sealed"]},
-            )
-        except (ValueError, KeyError, TypeError) as exc:
+            if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+                raise ValueError(doc.get("format") if isinstance(doc, dict) else type(doc).__name__)
+            pw, rec = _section(doc, "passphrase"), _section(doc, "recovery")
+            salt = _unb64(_text(pw, "salt"))
+            if len(salt) < _MIN_SALT_BYTES:
+                raise ValueError("salt")
+            return cls(_text(doc, "register_id"), salt, _params(pw), _wrap_of(pw), _wrap_of(rec))
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:
             raise KeyFileError(f"Tệp khóa của sổ bị hỏng hoặc không đúng dạng ({exc}).") from exc
 
     def save(self, path: Path) -> None:

@@ -124,6 +124,50 @@ class Attendance(Journalled):
     reason = pw.TextField(default="")
 
 
+class Document(Journalled):
+    """A numbered document the cell issued (Số 01-NQ/CB): one number per kind and committee
+    term, never used twice; ``subject_id`` is what it is about (a vote, a meeting), so a
+    reprint of the same document keeps its number."""
+
+    form = pw.TextField()  # "6-KNĐ"
+    kind = pw.TextField()  # "NQ" (nghị quyết), "BC", "TB", …
+    term = pw.TextField()  # "2025-2030"
+    number = pw.IntegerField()
+    subject_id = pw.TextField()
+    person = pw.ForeignKeyField(Person, null=True, backref="+", on_delete="RESTRICT")
+    meeting = pw.ForeignKeyField(Meeting, null=True, backref="+", on_delete="RESTRICT")
+    date = pw.TextField()  # the document's date (ISO)
+    title = pw.TextField(default="")
+
+
+class SyncIdentity(BaseModel):
+    """The cell's own sync keys: the Ed25519 key that signs its bundles and the X25519 key its
+    receipts are encrypted to, the secrets sealed under the register's data key
+    (store/sync_state.py). Store-internal: never journalled, never synced, never changed."""
+
+    key_id = pw.TextField(primary_key=True)
+    public_key = pw.TextField()  # minisign base64 line
+    recipient = pw.TextField()  # age1…
+    sealed = pw.TextField()
+    created_at = pw.TextField()
+
+
+class SyncEnrolment(Journalled):
+    """The upper level this cell reports to (from its enrolment file), the cell's public keys
+    it reports with, and how far the upper level has acknowledged the journal."""
+
+    upper_id = pw.TextField()
+    upper_name = pw.TextField()
+    upper_recipient = pw.TextField()
+    upper_signing_key = pw.TextField()
+    cell_key_id = pw.TextField()
+    cell_public_key = pw.TextField()
+    cell_recipient = pw.TextField()
+    acked_seq = pw.IntegerField(default=0)
+    acked_hash = pw.TextField(default="0" * 64)
+    acked_at = pw.TextField(null=True)
+
+
 class Journal(BaseModel):
     seq = pw.IntegerField(primary_key=True)
     entity = pw.TextField()
@@ -149,7 +193,10 @@ JOURNALLED: dict[str, type[Journalled]] = {
     "calendar_override": CalendarOverride,
     "meeting": Meeting,
     "attendance": Attendance,
+    "document": Document,
+    "sync_enrolment": SyncEnrolment,
 }
 MODELS = [
-    Meta, Cell, Person, PersonEvent, Mentorship, CalendarOverride, Meeting, Attendance, Journal
+    Meta, Cell, Person, PersonEvent, Mentorship, CalendarOverride, Meeting, Attendance, Document,
+    SyncIdentity, SyncEnrolment, Journal,
 ]  # fmt: skip

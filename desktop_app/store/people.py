@@ -22,6 +22,16 @@ def live_rows(columns: tuple[str, ...]) -> list[dict[str, object]]:
     return list(Person.select(*fields).where(_LIVE).order_by(Person.sort_key).dicts())
 
 
+def count_live(memberships: set[str] | None = None) -> int:
+    """How many live people, or how many of them still in the cell with one of these
+    memberships (what the lists call "status": no exit, then the membership)."""
+    query = Person.select().where(_LIVE)
+    if memberships is not None:
+        still_here = Person.exit.is_null() | (Person.exit == "")
+        query = query.where(still_here & Person.membership.in_(sorted(memberships)))
+    return query.count()
+
+
 def by_id(person_id: str) -> Person | None:
     return Person.get_or_none((Person.id == person_id) & _LIVE)
 

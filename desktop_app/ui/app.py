@@ -7,6 +7,7 @@ try the demo or open a file. ``Shell`` owns these flows for the whole session.
 
 from __future__ import annotations
 
+import html
 import logging
 import logging.handlers
 import sys
@@ -14,11 +15,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
-from desktop_app import paths
+from desktop_app import log_privacy, paths
 from desktop_app.domain.errors import DomainError
-from desktop_app.services import registers
+from desktop_app.services import placement, registers
 from desktop_app.store.errors import AlreadyOpen
 from desktop_app.ui import errors, i18n, style
 from desktop_app.ui.dialogs.create_wizard import CreateWizard
@@ -26,6 +27,7 @@ from desktop_app.ui.dialogs.unlock import UnlockDialog
 from desktop_app.ui.main_window import MainWindow, is_demo
 from desktop_app.ui.pages.welcome import WelcomePage
 from desktop_app.ui.settings import LANGUAGE, LAST_REGISTER, TEXT_SCALE, Settings
+from desktop_app.ui.single_instance import SingleInstance
 from desktop_app.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,37 @@ class OpenRegisterFileDialog:
         pattern = QApplication.translate("Shell", "Register (*.sochibo)")
         name, _ = QFileDialog.getOpenFileName(parent, title, str(paths.data_dir()), pattern)
         return Path(name) if name else None
+
+
+class PlacementPrompt(QMessageBox):
+    """A register on a USB stick or a network drive: copy it to this computer and open the
+    copy, or cancel (the file there is never opened for writing)."""
+
+    def __init__(self, where: placement.Placement, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setIcon(QMessageBox.Icon.Warning)
+        if where.kind == "network":
+            self.setWindowTitle(self.tr("Register on a network drive"))
+            self.setText(self.tr("This register is on a network drive."))
+        else:
+            self.setWindowTitle(self.tr("Register on a removable drive"))
+            self.setText(self.tr("This register is on a USB stick or another removable drive."))
+        self.setText(f"<b>{html.escape(self.text())}</b>")
+        self.setInformativeText(where.message)
+        self.setStyleSheet("#qt_msgbox_informativelabel { min-width: 32em; }")  # not a column
+        self.copy_button = self.addButton(
+            self.tr("&Copy it to this computer and open the copy"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        self.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        self.setDefaultButton(self.copy_button)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, where: placement.Placement) -> bool:
+        """True when the user chose to copy the register here."""
+        box = cls(where, parent)
+        box.exec()
+        return box.clickedButton() is box.copy_button
 
 
 class Shell(QObject):
@@ -132,14 +165,46 @@ class Shell(QObject):
     def unlock(self, path: Path) -> UnlockDialog | None:
         if self._already_shown(path):
             return None
-        dialog = UnlockDialog(self.runner, path, self._parent())
-        dialog.opened.connect(lambda reg: self._adopt(reg, path))
+        where = placement.check_place(path)  # a stick or a network drive: open a copy here
+        if not where.ok and not PlacementPrompt.ask(self._parent(), where):
+            self._back_if_nothing_open()
+            return None
+        opener = None if where.ok else placement.open_copy
+        dialog = UnlockDialog(self.runner, path, self._parent(), opener=opener)
+        dialog.opened.connect(lambda reg: self._adopt(reg, reg.path if opener else path))
         dialog.failed.connect(self._open_failed)
         dialog.cancelled.connect(self._back_if_nothing_open)
         dialog.finished.connect(lambda _code: self._forget(dialog))
         self.unlock_dialog = dialog
         dialog.open()
         return dialog
+
+    def bring_forward(self, register: Path | None = None) -> None:
+        """Another launch of the program asked for this one: bring it to the front. A register
+        it named is opened only when none is open here; otherwise say which one is."""
+        for widget in (self.welcome, self.window, self.unlock_dialog, self.wizard):
+            if widget is not None and widget.isVisible():
+                if widget.isMinimized():
+                    widget.showNormal()
+                widget.raise_()
+                widget.activateWindow()
+        if self.window is None and self.welcome is None and self.unlock_dialog is None:
+            self.show_welcome()
+        if register is None or self._already_shown(register):
+            return
+        if self.window is not None:
+            shown = self.window.register_path
+            self._tell(
+                self.tr("A register is already open"),
+                self.tr(
+                    "This window has the register %1 open. To open %2, close this one first "
+                    "(File menu, Close register), then open the other."
+                )
+                .replace("%1", shown.name if shown else "")
+                .replace("%2", str(register)),
+            )
+        elif self.unlock_dialog is None and self.wizard is None:
+            self.start(register)
 
     def _forget(self, dialog: QDialog) -> None:
         """A finished dialog is deleted and no longer the current one."""
@@ -214,7 +279,8 @@ class Shell(QObject):
 
 
 def setup_logging() -> Path:
-    """A rotating log file in the user's log folder (kept between runs, 5 × 1 MB)."""
+    """A rotating log file in the user's log folder (kept between runs, 5 × 1 MB), with ID
+    numbers masked (desktop_app/log_privacy.py)."""
     folder = paths.log_dir()
     folder.mkdir(parents=True, exist_ok=True)
     root = logging.getLogger()
@@ -226,6 +292,7 @@ def setup_logging() -> Path:
             logging.Formatter("%(asctime)s %(levelname)s %(threadName)s %(name)s: %(message)s")
         )
         handler.sochibo = True
+        log_privacy.install(handler)  # never a full ID number in the file
         root.addHandler(handler)
         root.setLevel(logging.INFO)
     return folder / LOG_FILE
@@ -256,11 +323,25 @@ def run(register: str | None = None) -> int:
         log_file,
         settings.file_name,
     )
+    instance = SingleInstance()
+    if _handed_over(instance, register):
+        log.info("the program is already running: the request was handed to it")
+        return 0
     runner = TaskRunner()
     runner.default_error = errors.show_error
     shell = Shell(runner, settings)
+    instance.show_requested.connect(lambda asked: shell.bring_forward(asked and Path(asked)))
     shell.start(Path(register) if register else None)
     code = app.exec()
+    instance.close()
     runner.shutdown()
     settings.sync()
     return code
+
+
+def _handed_over(instance: SingleInstance, register: str | None) -> bool:
+    """True when a copy of the program already runs for this user and took the request
+    (also when it started at the same moment and won the name)."""
+    if instance.hand_over(register):
+        return True
+    return not instance.listen() and instance.hand_over(register)

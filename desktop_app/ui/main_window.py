@@ -41,11 +41,14 @@ from PySide6.QtWidgets import (
 
 from desktop_app import paths
 from desktop_app.services import cell as cell_service
+from desktop_app.services.backups import BackupInfo
 from desktop_app.services.views import CellView
 from desktop_app.ui import errors, style
+from desktop_app.ui.backup_keeper import BackupKeeper
 from desktop_app.ui.pages.placeholder import BrokenPage, PlaceholderPage
 from desktop_app.ui.settings import WINDOW_GEOMETRY, WINDOW_STATE, Settings
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.widgets.print_forms_button import PrintFormsButton
 
 log = logging.getLogger(__name__)
 SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -171,6 +174,12 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_menus()
         self._build_status()
+        self.keeper = BackupKeeper(runner, self)
+        self.keeper.changed.connect(self._show_last_backup)
+        self.keeper.failed.connect(self._backup_failed)
+        settings_page = self.pages.get("settings")
+        if hasattr(settings_page, "backups_changed"):
+            settings_page.backups_changed.connect(self.keeper.refresh)
         self.setWindowTitle(style.PRODUCT_NAME)
         self._restore_geometry()
         runner.register_changed.connect(self.reload)
@@ -219,6 +228,8 @@ class MainWindow(QMainWindow):
             "members": lambda: self._page("members", "MembersPage", "Members"),
             "candidates": lambda: self._page("candidates", "CandidatesPage", "Candidates"),
             "meetings": lambda: self._page("meetings", "MeetingsPage", "Meetings"),
+            "forms": lambda: self._page("forms", "FormsPage", "Forms"),
+            "settings": lambda: self._page("settings", "SettingsPage", "Settings"),
         }
         for area in AREAS:
             make = factories.get(area.key)
@@ -239,6 +250,9 @@ class MainWindow(QMainWindow):
             return BrokenPage(area_text(title), traceback.format_exc())
         if hasattr(page, "open_person"):
             page.open_person.connect(self.open_person)
+        for button in page.findChildren(PrintFormsButton):  # "Print…" opens the Forms page
+            button.set_runner(self._runner)
+            button.chosen.connect(self.open_form)
         return page
 
     def import_list(self) -> None:
@@ -254,6 +268,13 @@ class MainWindow(QMainWindow):
         page = self.pages.get(area)
         if hasattr(page, "select_person"):
             page.select_person(person_id)
+
+    def open_form(self, code: str, person_id: str, meeting_id: str) -> None:
+        """Show a form for a person or a meeting on the Forms page (a page's "Print…")."""
+        self.show_area("forms")
+        page = self.pages.get("forms")
+        if hasattr(page, "show_form"):
+            page.show_form(code, person_id or None, meeting_id or None)
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -278,8 +299,18 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             group.addAction(action)
             self.area_actions[area.key] = action
+        self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
+        self.history_action = self._action(
+            self.tools_menu, self.tr("Change &history…"), self.show_history
+        )
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About"), self._about)
+
+    def show_history(self) -> None:
+        """The change history of the whole register, in a window of its own."""
+        from desktop_app.ui.dialogs.audit_dialog import AuditDialog  # made on demand
+
+        AuditDialog.open_for(self._runner, self)
 
     def _action(self, menu, text: str, slot, shortcut: str = "") -> QAction:
         action = QAction(text, self)
@@ -293,8 +324,23 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel()
         self.demo_badge = style.set_role(QLabel(self.tr("Demo register")), "badge")
         self.demo_badge.setVisible(False)
+        self.backup_label = QLabel()
         self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.demo_badge)
+
+    def _show_last_backup(self, info: BackupInfo | None) -> None:
+        self.backup_label.setStyleSheet("")
+        if info is None:
+            self.backup_label.setText(self.tr("Not backed up yet"))
+        else:
+            self.backup_label.setText(self.tr("Last backup: %1").replace("%1", info.created_text))
+        self.backup_label.setToolTip(self.tr("Backups are on the Settings page"))
+
+    def _backup_failed(self, message: str) -> None:
+        self.backup_label.setText(self.tr("Automatic backup failed"))
+        self.backup_label.setStyleSheet("color: #b00020;")
+        self.backup_label.setToolTip(message)
 
     # -- behaviour ------------------------------------------------------------------------
 
@@ -348,7 +394,7 @@ class MainWindow(QMainWindow):
         """Remember the window and close the register on the database thread."""
         self._settings.set(WINDOW_GEOMETRY, self.saveGeometry())
         self._settings.set(WINDOW_STATE, self.saveState())
-        self._runner.close_register()
+        self._runner.close_register(before=self.keeper.on_close)
         super().closeEvent(event)
 
 

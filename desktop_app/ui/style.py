@@ -52,7 +52,8 @@ QStatusBar QLabel[role="badge"] {{
 
 def apply(app: QApplication, text_scale: int = 100) -> None:
     """Fusion, light colours, the style sheet, and the base font at the user's scale."""
-    app.setStyle(QStyleFactory.create("Fusion"))
+    if app.style().name().lower() != "fusion":  # applied again (a setting changed): keep it
+        app.setStyle(QStyleFactory.create("Fusion"))
     hints = QGuiApplication.styleHints()
     if hasattr(hints, "setColorScheme"):
         hints.setColorScheme(Qt.ColorScheme.Light)

@@ -75,9 +75,55 @@ class TaskRunner(QObject):
             self._pool.submit(old.close)
         self.register_changed.emit()
 
-    def close_register(self) -> Future:
+    def replace_register(
+        self,
+        work: Callable[[Register], Register],
+        on_done: Done | None = None,
+        on_error: Failed | None = None,
+        *,
+        progress: str | None = None,
+        parent: QWidget | None = None,
+    ) -> Future:
+        """Run work that closes the current register and returns the one to use instead (a
+        restore). The swap happens on the database thread, so work queued after this call
+        already sees the new register; a failure that reopened the old file (``reopened`` on
+        the error) keeps that one."""
+
+        def run() -> Register:
+            try:
+                new = work(self._require())
+            except BaseException as exc:
+                reopened = getattr(exc, "reopened", None)
+                if reopened is not None:
+                    self._register = reopened
+                raise
+            self._register = new
+            return new
+
+        def done(new: Register) -> None:
+            self.register_changed.emit()
+            if on_done is not None:
+                on_done(new)
+
+        return self._start(run, done, on_error, progress, parent)
+
+    def close_register(self, before: Work | None = None) -> Future:
+        """Close the register on the database thread; ``before(register)`` runs there first
+        (the backup on closing). Work queued later no longer sees a register."""
         reg, self._register = self._register, None
-        return self._pool.submit(reg.close if reg else (lambda: None))
+
+        def close() -> None:
+            if reg is None:
+                return
+            try:
+                if before is not None:
+                    before(reg)
+            except Exception:
+                log.exception("work before closing the register failed")
+            finally:
+                reg.close()
+
+        return self._pool.submit(close)
 
     def shutdown(self) -> None:
         self.close_register()

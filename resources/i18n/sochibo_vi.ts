@@ -311,6 +311,123 @@
     </message>
 </context>
 <context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Change history</source>
+        <translation>Lịch sử thay đổi</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>Everyone — type a name to see one person</source>
+        <translation>Mọi người — gõ tên để xem riêng một người</translation>
+    </message>
+    <message>
+        <source>All records</source>
+        <translation>Mọi loại bản ghi</translation>
+    </message>
+    <message>
+        <source>Show ID numbers</source>
+        <translation>Hiện đủ số định danh</translation>
+    </message>
+    <message>
+        <source>Show this person&apos;s ID and party card numbers in full. The change history records that you looked.</source>
+        <translation>Hiện đầy đủ số định danh và số thẻ đảng viên của người này. Lịch sử thay đổi sẽ ghi lại việc xem.</translation>
+    </message>
+    <message>
+        <source>Person:</source>
+        <translation>Người:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Loại:</translation>
+    </message>
+    <message>
+        <source>From:</source>
+        <translation>Từ ngày:</translation>
+    </message>
+    <message>
+        <source>To:</source>
+        <translation>Đến ngày:</translation>
+    </message>
+    <message>
+        <source>Fields changed in the selected entry</source>
+        <translation>Các trường đã sửa trong mục đang chọn</translation>
+    </message>
+    <message>
+        <source>Reading the change history…</source>
+        <translation>Đang đọc lịch sử thay đổi…</translation>
+    </message>
+    <message>
+        <source>Journal chain intact: %1 entries</source>
+        <translation>Chuỗi nhật ký nguyên vẹn: %1 mục</translation>
+    </message>
+    <message>
+        <source>The journal chain is broken or was altered:</source>
+        <translation>Chuỗi nhật ký bị đứt hoặc đã bị sửa:</translation>
+    </message>
+    <message>
+        <source>%1 entries about %2, newest first</source>
+        <translation>%1 mục về %2, mới nhất trước</translation>
+    </message>
+    <message>
+        <source>%1 entries, newest first</source>
+        <translation>%1 mục, mới nhất trước</translation>
+    </message>
+    <message>
+        <source>(ID numbers shown in full; this was recorded)</source>
+        <translation>(hiện đủ các số; việc xem đã được ghi lại)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>When</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Máy</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Bản ghi</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <source>Fields changed (before → after)</source>
+        <translation>Các trường đã sửa (trước → sau)</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsModel</name>
+    <message>
+        <source>Made at</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Members</source>
+        <translation>Đảng viên</translation>
+    </message>
+</context>
+<context>
     <name>BrokenPage</name>
     <message>
         <source>This part could not be opened because of an error in the program. The rest of the program works; the register is safe.</source>
@@ -580,6 +697,21 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     </message>
 </context>
 <context>
+    <name>ChangesModel</name>
+    <message>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Trước</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>Sau</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMappingModel</name>
     <message>
         <source>Column</source>
@@ -799,6 +931,159 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     <message>
         <source>Reason</source>
         <translation>Lý do</translation>
+    </message>
+</context>
+<context>
+    <name>FormOutput</name>
+    <message>
+        <source>Save the form as PDF</source>
+        <translation>Lưu mẫu thành tệp PDF</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>FormsModel</name>
+    <message>
+        <source>Form</source>
+        <translation>Mẫu</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Tên mẫu</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>In cho</translation>
+    </message>
+    <message>
+        <source>a person</source>
+        <translation>một người</translation>
+    </message>
+    <message>
+        <source>a meeting</source>
+        <translation>một buổi sinh hoạt</translation>
+    </message>
+    <message>
+        <source>the cell</source>
+        <translation>chi bộ</translation>
+    </message>
+</context>
+<context>
+    <name>FormsPage</name>
+    <message>
+        <source>Forms</source>
+        <translation>Biểu mẫu</translation>
+    </message>
+    <message>
+        <source>The cell&apos;s documents, filled in from the register. Choose a form and whom it is for: the preview shows the pages as they will print.</source>
+        <translation>Văn bản của chi bộ, điền sẵn từ sổ. Chọn mẫu và người hoặc buổi sinh hoạt cần in: bản xem trước cho thấy đúng các trang sẽ in ra.</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Lưu thành &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Type a name, with or without accents</source>
+        <translation>Gõ tên, có dấu hoặc không dấu</translation>
+    </message>
+    <message>
+        <source>Choose a meeting</source>
+        <translation>Chọn buổi sinh hoạt</translation>
+    </message>
+    <message>
+        <source>For the whole cell: there is nothing to choose.</source>
+        <translation>In cho cả chi bộ: không cần chọn gì thêm.</translation>
+    </message>
+    <message>
+        <source>Fit to width</source>
+        <translation>Vừa chiều ngang</translation>
+    </message>
+    <message>
+        <source>&amp;Zoom:</source>
+        <translation>Cỡ &amp;hiển thị:</translation>
+    </message>
+    <message>
+        <source>Print the pages shown on A4 paper</source>
+        <translation>In các trang đang xem ra giấy A4</translation>
+    </message>
+    <message>
+        <source>Write the pages shown to a PDF file</source>
+        <translation>Ghi các trang đang xem ra tệp PDF</translation>
+    </message>
+    <message>
+        <source>P&amp;erson:</source>
+        <translation>&amp;Người:</translation>
+    </message>
+    <message>
+        <source>&amp;Meeting:</source>
+        <translation>&amp;Buổi sinh hoạt:</translation>
+    </message>
+    <message>
+        <source>Choose a form in the list.</source>
+        <translation>Chọn một mẫu trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Đang chuẩn bị bản xem trước…</translation>
+    </message>
+    <message>
+        <source>Choose the meeting this form is for.</source>
+        <translation>Chọn buổi sinh hoạt cần in mẫu này.</translation>
+    </message>
+    <message>
+        <source>No one in the register has this name: choose from the list.</source>
+        <translation>Không có ai trong sổ mang tên này: hãy chọn trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Choose the person this form is for.</source>
+        <translation>Chọn người cần in mẫu này.</translation>
+    </message>
+    <message>
+        <source>Form %1 does not apply here: %2.</source>
+        <translation>Mẫu %1 không in được cho lựa chọn này: %2.</translation>
+    </message>
+    <message>
+        <source>Nothing to print for this choice.</source>
+        <translation>Không có gì để in cho lựa chọn này.</translation>
+    </message>
+    <message>
+        <source>Preview: %1 — %2 page(s)</source>
+        <translation>Xem trước: %1 — %2 trang</translation>
+    </message>
+    <message>
+        <source>(the document number is given when it is printed or saved)</source>
+        <translation>(số văn bản chỉ được cấp khi in hoặc lưu)</translation>
+    </message>
+    <message>
+        <source>The form could not be made.</source>
+        <translation>Không tạo được mẫu này.</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: %1, %2 page(s) on A4.</source>
+        <translation>Đã gửi tới máy in: %1, %2 trang khổ A4.</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>Saving the PDF…</source>
+        <translation>Đang lưu tệp PDF…</translation>
+    </message>
+    <message>
+        <source>Cannot write the file %1: %2</source>
+        <translation>Không ghi được tệp %1: %2</translation>
     </message>
 </context>
 <context>
@@ -1081,6 +1366,10 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
         <translation>&amp;Chép khóa vào bộ nhớ tạm</translation>
     </message>
     <message>
+        <source>P&amp;rint the recovery sheet…</source>
+        <translation>&amp;In tờ khóa khôi phục…</translation>
+    </message>
+    <message>
         <source>I have copied the recovery key onto paper and put it somewhere safe</source>
         <translation>Tôi đã chép khóa khôi phục ra giấy và cất ở nơi an toàn</translation>
     </message>
@@ -1124,6 +1413,14 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
         <translation>&amp;Xem</translation>
     </message>
     <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Công cụ</translation>
+    </message>
+    <message>
+        <source>Change &amp;history…</source>
+        <translation>&amp;Lịch sử thay đổi…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>Trợ &amp;giúp</translation>
     </message>
@@ -1134,6 +1431,22 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     <message>
         <source>Demo register</source>
         <translation>Sổ mẫu</translation>
+    </message>
+    <message>
+        <source>Not backed up yet</source>
+        <translation>Chưa sao lưu</translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>Sao lưu lần cuối: %1</translation>
+    </message>
+    <message>
+        <source>Backups are on the Settings page</source>
+        <translation>Xem và khôi phục bản sao lưu ở trang Cài đặt</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed</source>
+        <translation>Sao lưu tự động không được</translation>
     </message>
     <message>
         <source>Code: %1</source>
@@ -1487,12 +1800,28 @@ Its roll call is deleted with it.</source>
         <translation>Rút lại sự kiện cuối…</translation>
     </message>
     <message>
+        <source>History of changes…</source>
+        <translation>Lịch sử thay đổi…</translation>
+    </message>
+    <message>
+        <source>Every change to this person&apos;s records: who, when, before and after</source>
+        <translation>Mọi thay đổi trong hồ sơ của người này: ai sửa, lúc nào, trước và sau</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
     <message>
         <source>Left the cell on</source>
         <translation>Rời chi bộ ngày</translation>
+    </message>
+    <message>
+        <source>Show</source>
+        <translation>Hiện số</translation>
+    </message>
+    <message>
+        <source>Show the full number (the change history records it)</source>
+        <translation>Hiện đầy đủ số (lịch sử thay đổi sẽ ghi lại việc xem)</translation>
     </message>
     <message>
         <source>History (newest first)</source>
@@ -1720,6 +2049,123 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
 </context>
 <context>
+    <name>NewPassphraseDialog</name>
+    <message>
+        <source>Set a new passphrase</source>
+        <translation>Đặt mật khẩu mới</translation>
+    </message>
+    <message>
+        <source>&amp;Show the passphrase</source>
+        <translation>Hiện mật &amp;khẩu</translation>
+    </message>
+    <message>
+        <source>&amp;Set the passphrase and open</source>
+        <translation>Đặt mật khẩu và mở &amp;sổ</translation>
+    </message>
+    <message>
+        <source>The recovery key is right</source>
+        <translation>Khóa khôi phục đúng</translation>
+    </message>
+    <message>
+        <source>Choose a new passphrase now; the register opens once it is set. The recovery key keeps working: keep the paper where it was.</source>
+        <translation>Hãy chọn mật khẩu mới ngay bây giờ; đặt xong thì sổ mở ra. Khóa khôi phục vẫn dùng được: cứ cất tờ giấy ở chỗ cũ.</translation>
+    </message>
+    <message>
+        <source>Setting the new passphrase…</source>
+        <translation>Đang đặt mật khẩu mới…</translation>
+    </message>
+</context>
+<context>
+    <name>NewPassphraseFields</name>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>Mật khẩu &amp;mới:</translation>
+    </message>
+    <message>
+        <source>&amp;Again:</source>
+        <translation>&amp;Nhập lại:</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>Yếu</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>Tạm được</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>Tốt</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>Mạnh</translation>
+    </message>
+    <message>
+        <source>Strength: %1</source>
+        <translation>Độ mạnh: %1</translation>
+    </message>
+    <message>
+        <source>Does not match the new passphrase.</source>
+        <translation>Không khớp với mật khẩu mới.</translation>
+    </message>
+</context>
+<context>
+    <name>NewRecoveryKeyDialog</name>
+    <message>
+        <source>New recovery key</source>
+        <translation>Khóa khôi phục mới</translation>
+    </message>
+    <message>
+        <source>&amp;Print the recovery sheet…</source>
+        <translation>&amp;In tờ khóa khôi phục…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Lưu thành &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>Co&amp;py the key</source>
+        <translation>&amp;Chép khóa</translation>
+    </message>
+    <message>
+        <source>I have printed or copied the new key and put it somewhere safe</source>
+        <translation>Tôi đã in hoặc chép khóa mới ra giấy và cất ở nơi an toàn</translation>
+    </message>
+    <message>
+        <source>&amp;Make a new key</source>
+        <translation>&amp;Tạo khóa mới</translation>
+    </message>
+    <message>
+        <source>Make a new recovery key</source>
+        <translation>Tạo khóa khôi phục mới</translation>
+    </message>
+    <message>
+        <source>Make a new key when the paper with the recovery key is lost, or someone else may have seen it. The old key stops opening the register as soon as the new one is made. Type the passphrase to go on.</source>
+        <translation>Hãy tạo khóa mới khi tờ giấy ghi khóa khôi phục bị mất, hoặc có thể đã bị người khác nhìn thấy. Ngay khi có khóa mới, khóa cũ không mở được sổ nữa. Gõ mật khẩu của sổ để tiếp tục.</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Making the new recovery key…</source>
+        <translation>Đang tạo khóa khôi phục mới…</translation>
+    </message>
+    <message>
+        <source>This is the new recovery key; the old one no longer opens the register. Print the recovery sheet, or copy the key onto paper, now: it will not be shown again. A saved PDF holds the key in clear: keep it on a USB stick kept apart, never on this computer.</source>
+        <translation>Đây là khóa khôi phục mới; khóa cũ không còn mở được sổ. Hãy in tờ khóa khôi phục, hoặc chép khóa ra giấy, ngay bây giờ: chương trình sẽ không hiện lại khóa này. Tệp PDF lưu ra có ghi khóa rõ ràng: hãy để trên USB cất riêng, đừng để trong máy này.</translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation>Đã chép vào bộ nhớ tạm.</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+</context>
+<context>
     <name>NextStepsModel</name>
     <message>
         <source>No.</source>
@@ -1747,6 +2193,48 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>Note</source>
         <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>PagePreview</name>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>Trang %1/%2</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Change the passphrase</source>
+        <translation>Đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>&amp;Show the passphrases</source>
+        <translation>Hiện mật &amp;khẩu</translation>
+    </message>
+    <message>
+        <source>C&amp;hange the passphrase</source>
+        <translation>Đổ&amp;i mật khẩu</translation>
+    </message>
+    <message>
+        <source>The register&apos;s data stay as they are and are not rewritten; the recovery key does not change either.</source>
+        <translation>Dữ liệu trong sổ giữ nguyên, không phải ghi lại; khóa khôi phục cũng không đổi.</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase:</source>
+        <translation>Mật khẩu &amp;hiện tại:</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase…</source>
+        <translation>Đang đổi mật khẩu…</translation>
+    </message>
+    <message>
+        <source>Passphrase changed</source>
+        <translation>Đã đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>From now on the register opens with the new passphrase. The recovery key has not changed: the paper you keep still opens the register.</source>
+        <translation>Từ nay sổ mở bằng mật khẩu mới. Khóa khôi phục không đổi: tờ giấy đang cất vẫn mở được sổ.</translation>
     </message>
 </context>
 <context>
@@ -1866,6 +2354,52 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>When it is built, it will hold:</source>
         <translation>Khi hoàn thành, phần này sẽ có:</translation>
+    </message>
+</context>
+<context>
+    <name>PlacementPrompt</name>
+    <message>
+        <source>Register on a network drive</source>
+        <translation>Sổ nằm trên ổ mạng</translation>
+    </message>
+    <message>
+        <source>This register is on a network drive.</source>
+        <translation>Sổ này đang nằm trên ổ mạng (thư mục dùng chung qua mạng).</translation>
+    </message>
+    <message>
+        <source>Register on a removable drive</source>
+        <translation>Sổ nằm trên thiết bị nhớ rời</translation>
+    </message>
+    <message>
+        <source>This register is on a USB stick or another removable drive.</source>
+        <translation>Sổ này đang nằm trên USB hoặc một thiết bị nhớ rời khác.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy it to this computer and open the copy</source>
+        <translation>&amp;Chép sổ vào máy này và mở bản chép</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>PrintFormsButton</name>
+    <message>
+        <source>Print…</source>
+        <translation>In…</translation>
+    </message>
+    <message>
+        <source>Print a form filled in from the register</source>
+        <translation>In một mẫu điền sẵn từ sổ</translation>
+    </message>
+    <message>
+        <source>No printed form applies to this person</source>
+        <translation>Chưa có mẫu in nào áp dụng cho người này</translation>
+    </message>
+    <message>
+        <source>No printed form applies to this meeting</source>
+        <translation>Chưa có mẫu in nào áp dụng cho buổi sinh hoạt này</translation>
     </message>
 </context>
 <context>
@@ -2061,6 +2595,208 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Back up to a folder or USB stick</source>
+        <translation>Sao lưu ra thư mục hoặc USB</translation>
+    </message>
+    <message>
+        <source>Restore from a backup file</source>
+        <translation>Khôi phục từ tệp sao lưu</translation>
+    </message>
+    <message>
+        <source>Register backup (*%1)</source>
+        <translation>Bản sao lưu sổ (*%1)</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Cài đặt</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>Sao lưu</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>&amp;Sao lưu ngay</translation>
+    </message>
+    <message>
+        <source>Check the register, copy it, read the copy back</source>
+        <translation>Kiểm tra sổ, chép ra một bản rồi đọc lại bản đó để kiểm tra</translation>
+    </message>
+    <message>
+        <source>Back up to a &amp;folder or USB stick…</source>
+        <translation>Sao lưu ra &amp;thư mục hoặc USB…</translation>
+    </message>
+    <message>
+        <source>A verified copy, still encrypted, in a folder you choose</source>
+        <translation>Một bản chép đã kiểm tra, vẫn được mã hóa, ghi vào thư mục bạn chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Test restore</source>
+        <translation>Thử &amp;khôi phục</translation>
+    </message>
+    <message>
+        <source>Open the chosen backup apart from the register and run every check on it; the register is not touched</source>
+        <translation>Mở bản sao lưu đã chọn ở chỗ riêng và kiểm tra mọi thứ; sổ đang dùng không bị động đến</translation>
+    </message>
+    <message>
+        <source>&amp;Restore…</source>
+        <translation>Khôi &amp;phục…</translation>
+    </message>
+    <message>
+        <source>Put the chosen backup in place of the register (the register is kept)</source>
+        <translation>Đưa bản sao lưu đã chọn vào thay sổ (sổ hiện tại được giữ lại)</translation>
+    </message>
+    <message>
+        <source>Restore from a &amp;file…</source>
+        <translation>Khôi phục từ &amp;tệp…</translation>
+    </message>
+    <message>
+        <source>Restore a backup kept on a USB stick or elsewhere</source>
+        <translation>Khôi phục một bản sao lưu cất trên USB hoặc nơi khác</translation>
+    </message>
+    <message>
+        <source>&amp;Undo the last restore</source>
+        <translation>&amp;Hoàn tác lần khôi phục</translation>
+    </message>
+    <message>
+        <source>Go back to the register as it was just before the last restore</source>
+        <translation>Trở lại sổ như ngay trước lần khôi phục vừa rồi</translation>
+    </message>
+    <message>
+        <source>Check the register</source>
+        <translation>Kiểm tra sổ</translation>
+    </message>
+    <message>
+        <source>A quick check runs every time the register opens. The full check reads every page, every link between records and the whole change journal.</source>
+        <translation>Mỗi lần mở sổ, chương trình kiểm tra nhanh. Kiểm tra đầy đủ đọc mọi trang, mọi liên kết giữa các bản ghi và toàn bộ nhật ký thay đổi.</translation>
+    </message>
+    <message>
+        <source>&amp;Check the register</source>
+        <translation>Kiể&amp;m tra sổ</translation>
+    </message>
+    <message>
+        <source>Integrity, links between records, the journal&apos;s hash chain</source>
+        <translation>Toàn vẹn dữ liệu, liên kết giữa các bản ghi, chuỗi băm của nhật ký</translation>
+    </message>
+    <message>
+        <source>Passphrase and recovery key</source>
+        <translation>Mật khẩu và khóa khôi phục</translation>
+    </message>
+    <message>
+        <source>Changing the passphrase takes a backup first. A new recovery key makes the old one useless: print its sheet and keep it safe.</source>
+        <translation>Trước khi đổi mật khẩu, chương trình sao lưu sổ. Tạo khóa khôi phục mới thì khóa cũ hết dùng được: hãy in tờ khóa mới và cất nơi an toàn.</translation>
+    </message>
+    <message>
+        <source>Change the &amp;passphrase…</source>
+        <translation>Đổi mật &amp;khẩu…</translation>
+    </message>
+    <message>
+        <source>Type the current passphrase, then the new one twice</source>
+        <translation>Gõ mật khẩu đang dùng, rồi gõ mật khẩu mới hai lần</translation>
+    </message>
+    <message>
+        <source>Make a new recovery &amp;key…</source>
+        <translation>Tạo khóa khôi phục &amp;mới…</translation>
+    </message>
+    <message>
+        <source>For a lost or exposed recovery key</source>
+        <translation>Khi khóa khôi phục bị mất hoặc bị người khác biết</translation>
+    </message>
+    <message>
+        <source>Last backup: %1 (%2), %3 members.</source>
+        <translation>Lần sao lưu gần nhất: %1 (%2), %3 đảng viên.</translation>
+    </message>
+    <message>
+        <source>No backup has been made yet.</source>
+        <translation>Chưa sao lưu lần nào.</translation>
+    </message>
+    <message>
+        <source>A backup is made by itself after every 30 minutes of work when something changed, when the register is closed, and before an import, a restore or a passphrase change. Backups are encrypted like the register; older ones are thinned out (every one from today and yesterday, then one a day for 12 days, one a week for 10 weeks, one a month for 9 months). Folder: %1</source>
+        <translation>Chương trình tự sao lưu sau mỗi 30 phút làm việc nếu sổ có thay đổi, khi đóng sổ, và trước khi nhập danh sách, khôi phục hay đổi mật khẩu. Bản sao lưu được mã hóa như sổ; bản cũ được bớt dần (giữ mọi bản của hôm nay và hôm qua, rồi mỗi ngày một bản trong 12 ngày, mỗi tuần một bản trong 10 tuần, mỗi tháng một bản trong 9 tháng). Thư mục: %1</translation>
+    </message>
+    <message>
+        <source>Backing up the register…</source>
+        <translation>Đang sao lưu sổ…</translation>
+    </message>
+    <message>
+        <source>Backed up and read back: %1 (%2, %3 members). If it is on a USB stick, the stick can be removed now.</source>
+        <translation>Đã sao lưu và đọc lại kiểm tra: %1 (%2, %3 đảng viên). Nếu ghi ra USB, bây giờ có thể rút USB ra.</translation>
+    </message>
+    <message>
+        <source>Testing the backup…</source>
+        <translation>Đang thử khôi phục…</translation>
+    </message>
+    <message>
+        <source>The backup %1 opens and passes every check: %2 members, %3 people, %4 journal entries with the chain intact. The register was not touched.</source>
+        <translation>Bản sao lưu %1 mở được và đạt mọi bước kiểm tra: %2 đảng viên, %3 người, nhật ký %4 mục, chuỗi băm nguyên vẹn. Sổ đang dùng không bị động đến.</translation>
+    </message>
+    <message>
+        <source>The backup %1 cannot be used:</source>
+        <translation>Bản sao lưu %1 không dùng được:</translation>
+    </message>
+    <message>
+        <source>Put the backup of %1 (%2 members) in place of the register? Changes made after it will no longer be in the register. The register as it is now is backed up and kept, so this restore can be undone.</source>
+        <translation>Đưa bản sao lưu lúc %1 (%2 đảng viên) vào thay sổ? Những thay đổi sau lúc đó sẽ không còn trong sổ. Sổ hiện tại được sao lưu và giữ lại, nên có thể hoàn tác lần khôi phục này.</translation>
+    </message>
+    <message>
+        <source>Restore a backup</source>
+        <translation>Khôi phục bản sao lưu</translation>
+    </message>
+    <message>
+        <source>Put the backup %1 in place of the register? The register as it is now is backed up and kept, so this restore can be undone.</source>
+        <translation>Đưa bản sao lưu %1 vào thay sổ? Sổ hiện tại được sao lưu và giữ lại, nên có thể hoàn tác lần khôi phục này.</translation>
+    </message>
+    <message>
+        <source>Go back to the register as it was just before the last restore? The register as it is now is backed up first.</source>
+        <translation>Trở lại sổ như ngay trước lần khôi phục vừa rồi? Sổ hiện tại được sao lưu trước.</translation>
+    </message>
+    <message>
+        <source>Undo the last restore</source>
+        <translation>Hoàn tác lần khôi phục</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>Đang khôi phục…</translation>
+    </message>
+    <message>
+        <source>The backup is now the register. The register as it was is kept beside it; “Undo the last restore” brings it back.</source>
+        <translation>Đã khôi phục: sổ bây giờ là bản sao lưu đã chọn. Sổ trước đó được giữ lại bên cạnh; nút «Hoàn tác lần khôi phục» đưa nó trở lại.</translation>
+    </message>
+    <message>
+        <source>Checking the register…</source>
+        <translation>Đang kiểm tra sổ…</translation>
+    </message>
+    <message>
+        <source>The register is sound: every page readable, every link between records in place, %1 journal entries with the hash chain intact.</source>
+        <translation>Sổ tốt: mọi trang đọc được, mọi liên kết giữa các bản ghi đầy đủ, nhật ký %1 mục với chuỗi băm nguyên vẹn.</translation>
+    </message>
+    <message>
+        <source>The register has problems. Make no more changes; restore the newest good backup (test it first):</source>
+        <translation>Sổ có vấn đề. Đừng sửa gì thêm; hãy khôi phục bản sao lưu tốt gần nhất (thử khôi phục trước):</translation>
+    </message>
+</context>
+<context>
+    <name>SheetOutput</name>
+    <message>
+        <source>Recovery sheet</source>
+        <translation>Tờ khóa khôi phục</translation>
+    </message>
+    <message>
+        <source>Save the recovery sheet</source>
+        <translation>Lưu tờ khóa khôi phục</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Tài liệu PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Cannot make the recovery sheet</source>
+        <translation>Không làm được tờ khóa khôi phục</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
         <source>Open a register</source>
@@ -2077,6 +2813,14 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>There is no register at %1.</source>
         <translation>Không có sổ nào tại «%1».</translation>
+    </message>
+    <message>
+        <source>A register is already open</source>
+        <translation>Đang mở một sổ khác</translation>
+    </message>
+    <message>
+        <source>This window has the register %1 open. To open %2, close this one first (File menu, Close register), then open the other.</source>
+        <translation>Cửa sổ này đang mở sổ %1. Muốn mở %2, hãy đóng sổ này trước (menu Tệp, Đóng sổ), rồi mở sổ kia.</translation>
     </message>
     <message>
         <source>Opening the demo register…</source>
@@ -2432,6 +3176,36 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>Opening the register…</source>
         <translation>Đang mở sổ…</translation>
+    </message>
+    <message>
+        <source>The register stays closed: it opens once a new passphrase is set.</source>
+        <translation>Sổ vẫn đóng: đặt xong mật khẩu mới thì sổ mới mở.</translation>
+    </message>
+    <message>
+        <source>The register %1 is damaged and cannot be opened:
+%2
+
+Put the newest backup that passes every check in its place? The damaged file is kept beside it. Changes made after that backup will not be in the register.</source>
+        <translation>Sổ %1 bị hỏng, không mở được:
+%2
+
+Đưa bản sao lưu gần nhất còn tốt (đạt mọi bước kiểm tra) vào thay? Tệp sổ hỏng được giữ lại bên cạnh. Những thay đổi sau lúc sao lưu sẽ không có trong sổ.</translation>
+    </message>
+    <message>
+        <source>The register is damaged</source>
+        <translation>Sổ bị hỏng</translation>
+    </message>
+    <message>
+        <source>Looking for the newest good backup…</source>
+        <translation>Đang tìm bản sao lưu tốt gần nhất…</translation>
+    </message>
+    <message>
+        <source>Register restored</source>
+        <translation>Đã khôi phục sổ</translation>
+    </message>
+    <message>
+        <source>The register was restored from the backup of %1. The damaged file is kept beside it, named with “hong”.</source>
+        <translation>Đã khôi phục sổ từ bản sao lưu lúc %1. Tệp sổ hỏng được giữ lại bên cạnh, tên có chữ «hong».</translation>
     </message>
 </context>
 <context>

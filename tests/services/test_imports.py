@@ -13,7 +13,7 @@ import openpyxl
 import pytest
 
 from desktop_app.domain import import_columns as cols
-from desktop_app.services import exports, imports, members
+from desktop_app.services import backups, exports, imports, members
 from desktop_app.services.sheet_reader import SheetError, decode, read_book
 from desktop_app.store import journal
 from desktop_app.store.models import JOURNALLED
@@ -108,6 +108,16 @@ def test_apply_writes_the_chosen_rows_in_one_journalled_transaction(register, li
     assert [p.full_name for p in found] == ["Trần Thị Thuỷ"]
     assert [p.full_name for p in members.search_people(register, "Cường")] == ["Lê Văn Cường"]
     assert journal.replay_mismatches(JOURNALLED) == []
+
+
+def test_a_backup_without_the_list_is_taken_before_the_import(register, list_file):
+    head_before = journal.head()
+    result = imports.preview(register, imports.open_plan(list_file), TODAY)
+    imports.apply(register, result, today=TODAY)
+    [taken] = backups.list_backups(register.register_id)
+    assert taken.reason == "truoc-nhap"
+    assert (taken.journal_seq, taken.journal_head) == head_before
+    assert taken.members == 0
 
 
 def test_a_second_import_finds_everyone_already_there(register, list_file):

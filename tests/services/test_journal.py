@@ -10,7 +10,8 @@ import peewee
 import pytest
 
 import desktop_app.services as services_pkg
-from desktop_app.services import cell, checks, development, meetings, members, rules
+from desktop_app.forms import registry
+from desktop_app.services import audit, cell, checks, development, meetings, members, rules
 from desktop_app.store import journal
 from desktop_app.store.models import JOURNALLED, Journal, Person
 from tests.conftest import TODAY
@@ -64,9 +65,14 @@ def scenario(reg) -> set[str]:
     called.add("members.undo_last_event")
     cell.update_cell(reg, {"address": "Số 1 Trần Phú"})
     called.add("cell.update_cell")
+    members.update_person(reg, person.id, {"party_card_number": "45123678"}, today=TODAY)
+    audit.reveal_id(reg, person.id, "party_card_number")  # journal-only entries
+    audit.trail(reg, reveal=True)
+    called |= {"audit.reveal_id", "audit.trail"}
     called |= _development(reg)
     called |= _meetings(reg)
     called |= _imports(reg)
+    called |= _sync(reg)
     called.add("cell.create_cell")  # made by the register fixture
     return called
 
@@ -74,6 +80,7 @@ def scenario(reg) -> set[str]:
 def _development(reg) -> set[str]:
     small = pipeline.small_cell(reg)
     person_id = pipeline.to_official(reg, small)
+    assert registry.render(reg, "13-KNĐ", person_id=person_id, today=TODAY).startswith(b"%PDF")
     extra = members.add_person(reg, {"full_name": "Đỗ Minh Khang", "sex": "male"}, today=TODAY)
     assignment = development.assign_mentor(
         reg, extra.id, small.officials[2], dt.date(2026, 10, 1), today=TODAY
@@ -85,7 +92,7 @@ def _development(reg) -> set[str]:
     return {
         "development.add_candidate", "development.record_step", "development.record_vote",
         "development.assign_mentor", "development.end_mentorship", "rules.set_override",
-        "rules.remove_override",
+        "rules.remove_override", "documents.issue_number",
     }  # fmt: skip
 
 
@@ -130,6 +137,22 @@ def _imports(reg) -> set[str]:
         summary = imports.apply(reg, imports.preview(reg, imports.open_plan(path), TODAY))
     assert len(summary.added) == 1
     return {"imports.apply"}
+
+
+def _sync(reg) -> set[str]:
+    import tempfile
+    from pathlib import Path
+
+    from desktop_app.services import sync_cell
+    from desktop_app.sync.upper_keys import UpperKeys, write_enrolment
+
+    upper = UpperKeys.generate("Đảng ủy phường Quy Nhơn Nam")
+    with tempfile.TemporaryDirectory() as folder:
+        path = write_enrolment(upper.enrolment_for("CB-NT"), Path(folder) / "cb.sochibo-ghidanh")
+        assert sync_cell.enrol(reg, path).change == "new"
+    seq, chain_hash = journal.head()
+    sync_cell.acknowledge(reg, upper_id=upper.upper_id, seq=seq, chain_hash=chain_hash)
+    return {"sync_cell.enrol", "sync_cell.acknowledge"}
 
 
 def test_every_writing_service_is_exercised_and_journalled(register):

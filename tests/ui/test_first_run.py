@@ -12,6 +12,8 @@ from PySide6.QtWidgets import QWizard
 
 from desktop_app import paths
 from desktop_app.services import registers
+from desktop_app.store.database import key_path
+from desktop_app.store.keys import FAST_KDF_FOR_TESTS, KeyFile
 from desktop_app.ui.app import OpenRegisterFileDialog, Shell
 from desktop_app.ui.dialogs.create_wizard import CreateWizard
 from desktop_app.ui.dialogs.unlock import UnlockDialog
@@ -162,9 +164,21 @@ def test_unlock_with_the_recovery_key(shell: Shell, qtbot, tmp_path, screens) ->
     assert dialog.secret_label.text() == "Khóa khôi &phục:"
     screens(dialog, "unlock-recovery-key")
     unlock_with(qtbot, dialog, key.lower().replace("-", " "))
+    # a recovery unlock asks for a new passphrase before the register opens
+    qtbot.waitUntil(
+        lambda: dialog.new_passphrase is not None and dialog.new_passphrase.isVisible(),
+        timeout=WAIT,
+    )
+    asked = dialog.new_passphrase
+    commit_text(asked.fields.new, "Hoa sen nở trong đầm nước")
+    commit_text(asked.fields.confirm, "Hoa sen nở trong đầm nước")
+    qtbot.waitUntil(asked.set_button.isEnabled, timeout=WAIT)
+    asked.set_button.click()
     qtbot.waitUntil(
         lambda: shell.window is not None and shell.window.cell is not None, timeout=WAIT
     )
+    keys = KeyFile.load(key_path(path))
+    assert off_gui_thread(lambda: keys.unlock("Hoa sen nở trong đầm nước"))
 
 
 def test_remembered_register_is_unlocked_first(shell: Shell, register_file) -> None:
@@ -244,3 +258,33 @@ def test_demo_button_creates_then_reopens_the_demo(shell: Shell, qtbot) -> None:
     qtbot.waitUntil(
         lambda: shell.window is not None and shell.window.cell is not None, timeout=WAIT
     )
+
+
+def test_a_damaged_register_comes_back_from_its_newest_good_backup(
+    shell: Shell, qtbot, tmp_path, told, monkeypatch
+) -> None:
+    from desktop_app.services import backups
+    from desktop_app.ui import errors
+    from tests.services.test_backups import add_thirty
+
+    path = tmp_path / "hong" / "chi-bo.sochibo"
+
+    def make() -> None:
+        reg, _key = registers.create_register(path, PASSPHRASE, CELL, kdf=FAST_KDF_FOR_TESTS)
+        add_thirty(reg)
+        backups.create_backup(reg, "thu-cong")
+        reg.close()
+
+    off_gui_thread(make)
+    data = bytearray(path.read_bytes())
+    data[8192:16384] = bytes(8192)  # a run of pages zeroed, as a failing disk leaves them
+    path.write_bytes(bytes(data))
+    asked: list[str] = []
+    monkeypatch.setattr(errors, "confirm", lambda _p, _t, text: asked.append(text) or True)
+    shell.start(path)
+    unlock_with(qtbot, shell.unlock_dialog, PASSPHRASE)
+    qtbot.waitUntil(lambda: shell.window is not None and shell.window.cell is not None,
+                    timeout=WAIT)  # fmt: skip
+    assert "bị hỏng" in asked[0]
+    assert told and told[-1][0] == "Đã khôi phục sổ"
+    assert len(list(path.parent.glob("chi-bo.hong-*.sochibo"))) == 1

@@ -1,4 +1,4 @@
-"""The detail view and the event dialog: fields with Vietnamese labels, full ID number, status
+"""The detail view and the event dialog: fields with Vietnamese labels, masked ID number, status
 overlays, the timeline; record a transfer, see the status change, undo it."""
 
 from __future__ import annotations
@@ -66,13 +66,13 @@ def open_in_page(page: MembersPage, runner: TaskRunner, name: str) -> None:
 # -- showing -------------------------------------------------------------------------------
 
 
-def test_fields_labels_and_full_id_number(detail, runner) -> None:
+def test_fields_labels_and_masked_id_number(detail, runner) -> None:
     person = find(runner, "Lê Thị Cúc")
     detail.load(person.id)
     settle(runner)
     assert detail.name_label.text() == "Lê Thị Cúc"
     assert detail.status_label.text() == "Chính thức"
-    assert detail.values["id_number"].text() == person.id_number  # full, not masked
+    assert detail.values["id_number"].text() == "•" * 9 + person.id_number[-3:]  # masked
     assert detail.values["sex"].text() == "Nữ"
     assert detail.values["birth_date"].text() == "28/02/1988"
     assert detail.values["ceremony_date"].text() == "07/04/2014"

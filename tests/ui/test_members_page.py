@@ -117,7 +117,7 @@ def test_table_setup(page) -> None:
     assert table.selectionBehavior() == table.SelectionBehavior.SelectRows
     wide = table.fontMetrics().horizontalAdvance("Nguyễn Thị Phương Thảo")
     assert table.columnWidth(people_model.NAME) > wide
-    assert page.table.model().index(0, people_model.ID_NUMBER).data().count("*") == 6
+    assert page.table.model().index(0, people_model.ID_NUMBER).data().count("•") == 9
 
 
 # -- search --------------------------------------------------------------------------------

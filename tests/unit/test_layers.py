@@ -51,6 +51,14 @@ def test_layer_rules(path):
         assert not {m for m in mods if m.startswith(("desktop_app.services", "desktop_app.ui"))}
     if where == "services":
         assert not {m for m in mods if m.startswith("desktop_app.ui")}
+    if where == "sync":  # beside services: store and domain only
+        assert not {m for m in mods if m.startswith(("desktop_app.services", "desktop_app.ui"))}
+    if where == "system":  # what the operating system says, nothing of the program's own
+        assert not {
+            m
+            for m in mods
+            if m.startswith("desktop_app.") and not m.startswith("desktop_app.system")
+        }, "system/ must stay apart"
 
 
 @pytest.mark.parametrize(

@@ -708,8 +708,22 @@ ICU_ALPHABET = "aAăâbdDđĐeêoôơuưƯyY01 -.'_,àáạảãằắẳẵặ�
 @settings(max_examples=300)
 @given(st.text(ICU_ALPHABET, max_size=6), st.text(ICU_ALPHABET, max_size=6))
 def test_collation_key_agrees_with_icu_on_arbitrary_strings(icu_key, a: str, b: str) -> None:
-    """Punctuation, digits, foreign marks and malformed tone runs still follow ICU."""
-    assert key_compare(a, b) == icu_compare(icu_key, a, b)
+    """Punctuation, digits, foreign marks and malformed tone runs still follow ICU, once a
+    word's single tone mark is placed at the end of the word for ICU too (the one deliberate
+    difference, above: "ÀA" and "AÀ" are the same syllable spelt two ways)."""
+    assert key_compare(a, b) == icu_compare(icu_key, tone_last(a), tone_last(b))
+
+
+def tone_last(text: str) -> str:
+    """Move the tone mark of each word that has exactly one to the end of that word."""
+
+    def move(word: re.Match[str]) -> str:
+        tones = [ch for ch in word.group() if ch in TONE_MARKS[1:]]
+        if len(tones) != 1:
+            return word.group()
+        return word.group().replace(tones[0], "") + tones[0]
+
+    return re.sub(r"(?:[^\W_]|[\u0300-\u036f])+", move, unicodedata.normalize("NFD", text))
 
 
 def test_foreign_letters_without_decomposition_sort_after_z(icu_key) -> None:

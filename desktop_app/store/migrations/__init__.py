@@ -4,12 +4,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from desktop_app.store.migrations import m001_initial, m002_development, m003_meetings
+from desktop_app.store.migrations import (
+    m001_initial,
+    m002_development,
+    m003_meetings,
+    m004_documents,
+    m005_sync,
+)
 
 STEPS: dict[int, Callable] = {
     1: m001_initial.up,
     2: m002_development.up,
     3: m003_meetings.up,
+    4: m004_documents.up,
+    5: m005_sync.up,
 }
 LATEST = max(STEPS)
 

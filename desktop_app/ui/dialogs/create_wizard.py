@@ -33,6 +33,7 @@ from desktop_app.services import registers
 from desktop_app.services.cell import CELL_FIELDS
 from desktop_app.store.errors import RegisterExists
 from desktop_app.ui import errors, style
+from desktop_app.ui.dialogs.recovery_dialog import print_recovery_sheet
 from desktop_app.ui.tasks import TaskRunner
 
 Echo = QLineEdit.EchoMode
@@ -269,6 +270,7 @@ class KeyPage(QWizardPage):
             | Qt.TextInteractionFlag.TextSelectableByKeyboard
         )
         self.copy = QPushButton(self.tr("Co&py the key"))
+        self.print_sheet = QPushButton(self.tr("P&rint the recovery sheet…"))
         self.copied = style.muted("")
         self.confirmed = QCheckBox(
             self.tr("I have copied the recovery key onto paper and put it somewhere safe")
@@ -278,6 +280,7 @@ class KeyPage(QWizardPage):
         self.confirmed.toggled.connect(self.completeChanged)
         row = QHBoxLayout()
         row.addWidget(self.copy)
+        row.addWidget(self.print_sheet)
         row.addWidget(self.copied, 1)
         layout = QVBoxLayout(self)
         layout.setSpacing(12)
@@ -318,6 +321,7 @@ class CreateWizard(QWizard):
         self.setTitleFormat(Qt.TextFormat.RichText)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.cell_page, self.place_page, self.key_page = CellPage(), PlacePage(self), KeyPage()
+        self.key_page.print_sheet.clicked.connect(self._print_sheet)
         for page in (self.cell_page, self.place_page, self.key_page):
             self.addPage(page)
         self.resize(820, 640)
@@ -357,6 +361,11 @@ class CreateWizard(QWizard):
         self.key_page.set_key(recovery)
         self.setOption(QWizard.WizardOption.NoCancelButton, True)
         self.next()
+
+    def _print_sheet(self) -> None:
+        """The recovery sheet of the register just made (recovery_dialog.py)."""
+        key = self.key_page._recovery
+        print_recovery_sheet(self.runner, key, self, register=self.register)  # type: ignore[arg-type]
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -7,6 +7,7 @@ dialog open with the message under the field; any other error closes it and is r
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import Signal
@@ -21,10 +22,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.services import registers
-from desktop_app.store.errors import WrongRecoveryKey, WrongSecret
-from desktop_app.ui import style
+from desktop_app.services import backups, registers
+from desktop_app.services.backups import BackupInfo
+from desktop_app.store.database import key_path
+from desktop_app.store.errors import DamagedRegister, NotARegister, WrongRecoveryKey, WrongSecret
+from desktop_app.ui import errors, style
+from desktop_app.ui.dialogs.recovery_dialog import NewPassphraseDialog
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.widgets.text import fill
 
 Echo = QLineEdit.EchoMode
 
@@ -36,9 +41,19 @@ class UnlockDialog(QDialog):
     failed = Signal(object)  # an error other than a wrong secret
     cancelled = Signal()
 
-    def __init__(self, runner: TaskRunner, path: Path, parent: QWidget | None = None):
+    def __init__(
+        self,
+        runner: TaskRunner,
+        path: Path,
+        parent: QWidget | None = None,
+        opener: Callable[..., object] | None = None,
+    ):
+        """``opener(path, passphrase, recovery_key=...)`` opens the register on the database
+        thread; by default in place (services/placement.open_copy opens a copy instead)."""
         super().__init__(parent)
         self._runner, self.path, self._busy = runner, Path(path), False
+        self._opener = opener or registers.open_register
+        self.new_passphrase: NewPassphraseDialog | None = None
         self.setWindowTitle(self.tr("Open register"))
         self.setMinimumWidth(600)
         self.secret = QLineEdit(echoMode=Echo.Password)
@@ -107,7 +122,7 @@ class UnlockDialog(QDialog):
 
     def submit(self) -> None:
         """Open the register on the database thread with what was typed."""
-        secret, path = self.secret.text(), self.path
+        secret, path, opener = self.secret.text(), self.path, self._opener
         if not secret:
             self._say(
                 self.tr("Type the passphrase first.")
@@ -118,11 +133,11 @@ class UnlockDialog(QDialog):
         if self.use_recovery.isChecked():
 
             def work():
-                return registers.open_register(path, recovery_key=secret)
+                return opener(path, recovery_key=secret)
         else:
 
             def work():
-                return registers.open_register(path, secret)
+                return opener(path, secret)
 
         self._set_busy(True)
         self._runner.call(
@@ -142,7 +157,28 @@ class UnlockDialog(QDialog):
 
     def _on_opened(self, register: object) -> None:
         self._busy = False
+        if self.use_recovery.isChecked():  # a new passphrase first (recovery_dialog.py)
+            self._ask_new_passphrase(register)
+            return
         self.opened.emit(register)  # before closing, so a window is always shown
+        self.done(QDialog.DialogCode.Accepted)
+
+    def _ask_new_passphrase(self, register: object) -> None:
+        """Opened with the recovery key: shown only once a new passphrase is set; cancelled,
+        the register is closed again, unchanged."""
+        self.new_passphrase = NewPassphraseDialog(self._runner, register, self.secret.text(), self)
+
+        def cancelled() -> None:
+            self._runner.call(register.close)
+            self._set_busy(False)
+            self._say(self.tr("The register stays closed: it opens once a new passphrase is set."))
+
+        self.new_passphrase.accepted.connect(lambda: self._on_reset(register))
+        self.new_passphrase.rejected.connect(cancelled)
+        self.new_passphrase.open()
+
+    def _on_reset(self, register: object) -> None:
+        self.opened.emit(register)
         self.done(QDialog.DialogCode.Accepted)
 
     def _on_error(self, exc: BaseException) -> None:
@@ -152,8 +188,62 @@ class UnlockDialog(QDialog):
             self.secret.selectAll()
             self.secret.setFocus()
             return
+        if isinstance(exc, (DamagedRegister, NotARegister)) and self._offer_restore(exc):
+            return
         self.failed.emit(exc)
         self.done(QDialog.DialogCode.Rejected)
+
+    def _offer_restore(self, exc: BaseException) -> bool:
+        """A register that no longer opens: offer to put the newest backup that passes every
+        check in its place (the damaged file is kept beside it)."""
+        if self._opener is not registers.open_register or not key_path(self.path).is_file():
+            return False
+        question = fill(
+            self.tr(
+                "The register %1 is damaged and cannot be opened:\n%2\n\nPut the newest "
+                "backup that passes every check in its place? The damaged file is kept beside "
+                "it. Changes made after that backup will not be in the register."
+            ),
+            self.path.name,
+            exc,
+        )
+        if not errors.confirm(self, self.tr("The register is damaged"), question):
+            return False
+        path, secret = self.path, self.secret.text()
+        if self.use_recovery.isChecked():
+
+            def work():
+                return backups.restore_damaged(path, recovery_key=secret)
+        else:
+
+            def work():
+                return backups.restore_damaged(path, secret)
+
+        self._set_busy(True)
+        self._runner.call(
+            work,
+            self._on_restored,
+            self._on_error,
+            progress=self.tr("Looking for the newest good backup…"),
+            parent=self,
+        )
+        return True
+
+    def _on_restored(self, result: tuple[object, BackupInfo]) -> None:
+        register, used = result
+        errors.MessageDialog.ask(
+            self,
+            self.tr("Register restored"),
+            fill(
+                self.tr(
+                    "The register was restored from the backup of %1. The damaged file is "
+                    "kept beside it, named with “hong”."
+                ),
+                used.created_text,
+            ),
+            icon=errors.Icon.Information,
+        )
+        self._on_opened(register)
 
     def reject(self) -> None:
         """Cancel, unless the register is being opened right now."""

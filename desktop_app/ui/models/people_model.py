@@ -18,10 +18,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from desktop_app.domain.dates import vn_from_iso
+from desktop_app.domain.id_mask import mask_id
 from desktop_app.domain.membership import EXITS, MEMBERS, STATUS_LABELS, STATUSES
 from desktop_app.domain.person import FIELDS, SEX_LABELS
 from desktop_app.services.views import PersonView
-from desktop_app.ui.models.roles import ObjectRole, SortRole, date_key, mask_id_number
+from desktop_app.ui.models.roles import ObjectRole, SortRole, date_key
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -69,7 +70,7 @@ def _display(person: PersonView) -> tuple[str, ...]:
         person.status_label,
         vn_from_iso(person.ceremony_date),
         vn_from_iso(person.official_date),
-        mask_id_number(person.id_number),
+        mask_id(person.id_number),  # last 3 digits: the detail view can show it whole
         person.phone,
     )
 

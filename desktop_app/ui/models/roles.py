@@ -15,15 +15,6 @@ def date_key(iso: str | None) -> tuple[int, str]:
     return (0, iso) if iso else (1, "")
 
 
-def mask_id_number(number: str | None) -> str:
-    """Personal ID numbers on a shared PC: "052012345645" → "0520******45"."""
-    if not number:
-        return ""
-    if len(number) <= 6:
-        return "*" * len(number)
-    return number[:4] + "*" * (len(number) - 6) + number[-2:]
-
-
 def horizontal_header(
     context: str, headers: Sequence[str], section: int, orientation: Qt.Orientation, role: int
 ) -> str | None:

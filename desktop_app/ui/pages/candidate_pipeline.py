@@ -33,6 +33,7 @@ from desktop_app.ui.models.pipeline_models import (
 from desktop_app.ui.models.roles import ObjectRole
 from desktop_app.ui.style import scaled_font
 from desktop_app.ui.widgets.messages import ERROR_COLOR
+from desktop_app.ui.widgets.print_forms_button import PrintFormsButton
 from desktop_app.ui.widgets.text import fill
 
 MUTED = "color: #555555;"
@@ -112,10 +113,12 @@ class PipelineView(QWidget):
         self.electorate_label.setWordWrap(True)
         self.nearest_label = QLabel(self)
         self.nearest_label.setWordWrap(True)
+        self.print_button = PrintFormsButton(None, self)  # the window lends it the runner
         top = QHBoxLayout()
         top.addWidget(self.name_label)
         top.addWidget(self.status_label)
         top.addStretch(1)
+        top.addWidget(self.print_button)
         header = QVBoxLayout()
         header.setSpacing(4)
         header.addLayout(top)
@@ -140,6 +143,8 @@ class PipelineView(QWidget):
 
     def clear(self) -> None:
         self.pipeline = None
+        self.print_button.set_person(None)
+        self.print_button.hide()
         for model in (
             self.steps_model,
             self.next_model,
@@ -178,8 +183,9 @@ class PipelineView(QWidget):
         self.deadlines_model.set_rows(pipeline.deadlines)
         self._show_nearest(pipeline, today)
         self._title_tabs()
-        for label in (self.name_label, self.status_label, self.stage_label):
-            label.show()
+        self.print_button.set_person(person.id)
+        for widget in (self.name_label, self.status_label, self.stage_label, self.print_button):
+            widget.show()
         self.electorate_label.show()
         self.empty.hide()
         self.tabs.show()

@@ -33,6 +33,7 @@ from desktop_app.ui.models.roles import ObjectRole
 from desktop_app.ui.models.roll_model import CertificatesModel, RollModel, line_key
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.widgets.messages import Banner
+from desktop_app.ui.widgets.print_forms_button import PrintFormsButton
 from desktop_app.ui.widgets.text import fill
 
 # One key a status (the Vietnamese initials), Delete or Backspace for the default.
@@ -99,9 +100,11 @@ class MeetingDetailView(QWidget):
         self.title_label.setWordWrap(True)
         self.state_label = QLabel(self)
         self.state_label.setStyleSheet("background: #e8eef7; border-radius: 4px; padding: 3px 8px;")
+        self.print_button = PrintFormsButton(self._runner, self, today=self._fixed_today)
         row = QHBoxLayout()
         row.addWidget(self.title_label, 1)
         row.addWidget(self.state_label, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.print_button, 0, Qt.AlignmentFlag.AlignTop)
         return row
 
     def _build_fields(self) -> QGridLayout:
@@ -262,6 +265,7 @@ class MeetingDetailView(QWidget):
         for widget in (self.certificates_box, self.certificate_button, self.filler):
             widget.setVisible(False)
         self.empty.setVisible(not shown)
+        self.print_button.set_meeting(detail.meeting.id if detail else None)
         if detail is None:
             self.roll_model.set_rows([])
             self.certificates_model.set_rows([])
@@ -280,7 +284,8 @@ class MeetingDetailView(QWidget):
 
     def _parts(self) -> list[QWidget]:
         grid = [self.fields_grid.itemAt(i).widget() for i in range(self.fields_grid.count())]
-        return [self.title_label, self.state_label, *grid, self.hint, *self._roll_parts()]
+        header = [self.title_label, self.state_label, self.print_button]
+        return [*header, *grid, self.hint, *self._roll_parts()]
 
     def _roll_parts(self) -> list[QWidget]:
         """What only a meeting held shows: the figures, the roll and its buttons."""

@@ -1,5 +1,6 @@
-"""One person: every field with its Vietnamese label, the full ID number, the status with its
-overlays, and the timeline of events, with Edit, Record event and Undo last event."""
+"""One person: every field with its Vietnamese label, ID numbers masked with a Show button (the
+reveal is journalled), the status with its overlays, and the timeline of events, with Edit,
+Record event, Undo last event and the history of changes."""
 
 from __future__ import annotations
 
@@ -21,16 +22,20 @@ from PySide6.QtWidgets import (
 )
 
 from desktop_app.domain.dates import vn_from_iso
+from desktop_app.domain.id_mask import ID_FIELDS, mask_id
 from desktop_app.domain.person import FIELDS, SEX_LABELS
-from desktop_app.services import members
+from desktop_app.services import audit, members
 from desktop_app.services.views import EventView, PersonView
+from desktop_app.ui.dialogs.audit_dialog import AuditDialog
 from desktop_app.ui.dialogs.event_dialog import EventDialog
 from desktop_app.ui.dialogs.member_dialog import FIELD_GROUPS, MemberDialog, group_title
 from desktop_app.ui.models import events_model
 from desktop_app.ui.models.events_model import EventsModel
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.widgets.messages import Banner
+from desktop_app.ui.widgets.print_forms_button import PrintFormsButton
 from desktop_app.ui.widgets.text import fill
+from desktop_app.ui.widgets.wrap_when_narrow import WrapWhenNarrow
 
 _EMPTY = "—"
 
@@ -48,9 +53,11 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
 
 
 def field_text(person: PersonView, name: str) -> str:
-    """A field as the detail view shows it (full ID number, dd/mm/yyyy dates)."""
+    """A field as the detail view shows it (ID numbers masked, dd/mm/yyyy dates)."""
     value = getattr(person, name)
     kind = FIELDS[name].kind
+    if name in ID_FIELDS:
+        return mask_id(value)
     if name == "sex":
         return SEX_LABELS.get(value, value)
     if name == "membership":
@@ -78,6 +85,7 @@ class MemberDetail(QWidget):
         self.person: PersonView | None = None
         self.events: list[EventView] = []
         self.values: dict[str, QLabel] = {}
+        self.reveal_buttons: dict[str, QPushButton] = {}
         self._build()
         self._make_actions()
         self._set_enabled(False)
@@ -112,13 +120,21 @@ class MemberDetail(QWidget):
         self.edit_button = QPushButton(self.tr("Edit"), self)
         self.event_button = QPushButton(self.tr("Record event"), self)
         self.undo_button = QPushButton(self.tr("Undo last event…"), self)
+        self.history_button = QPushButton(self.tr("History of changes…"), self)
+        self.history_button.setToolTip(
+            self.tr("Every change to this person's records: who, when, before and after")
+        )
+        self.history_button.clicked.connect(self.show_history)
+        self.print_button = PrintFormsButton(self._runner, self)  # the forms that apply
         row.addWidget(self.back_button)
         row.addSpacing(12)
-        row.addWidget(self.name_label)
-        row.addWidget(self.status_label)
+        row.addWidget(WrapWhenNarrow(self.name_label, self))  # a long name wraps
+        row.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addStretch(1)
         for button in (self.edit_button, self.event_button, self.undo_button):
             row.addWidget(button)
+        row.addWidget(self.history_button)
+        row.addWidget(self.print_button)
         return row
 
     def _build_fields(self) -> QScrollArea:
@@ -157,7 +173,7 @@ class MemberDetail(QWidget):
             value = QLabel(box)
             value.setWordWrap(True)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            form.addRow(key, value)
+            form.addRow(key, self._revealable(name, value, box) if name in ID_FIELDS else value)
             self.values[name] = value
             keys.append(key)
         if "membership" in names:  # the Party group also says when someone left
@@ -166,6 +182,23 @@ class MemberDetail(QWidget):
             form.addRow(self.exit_label, self.exit_value)
             keys.append(self.exit_label)
         return box
+
+    def _revealable(self, name: str, value: QLabel, parent: QWidget) -> QWidget:
+        """A masked number with a Show button beside it."""
+        holder = QWidget(parent)
+        row = QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        button = QPushButton(self.tr("Show"), holder)
+        button.setToolTip(self.tr("Show the full number (the change history records it)"))
+        button.setFlat(True)
+        button.setStyleSheet("color: #1f4e8c; text-decoration: underline; padding: 0 4px;")
+        button.setCursor(Qt.CursorShape.PointingHandCursor)
+        button.clicked.connect(lambda _=False, n=name: self.reveal(n))
+        row.addWidget(value)
+        row.addWidget(button)
+        row.addStretch(1)
+        self.reveal_buttons[name] = button
+        return holder
 
     @staticmethod
     def _muted(text: str, parent: QWidget) -> QLabel:
@@ -261,6 +294,9 @@ class MemberDetail(QWidget):
         self.status_label.setText(person.status_label)
         for name, label in self.values.items():
             self._set_value(label, field_text(person, name))
+        for name, button in self.reveal_buttons.items():
+            button.setVisible(bool(getattr(person, name)))
+            button.setEnabled(True)
         has_exit = person.exit_date is not None
         self.exit_label.setVisible(has_exit)
         self.exit_value.setVisible(has_exit)
@@ -270,6 +306,7 @@ class MemberDetail(QWidget):
         self.timeline.setVisible(bool(events))
         self.empty_timeline.setVisible(not events)
         self._set_enabled(True)
+        self.print_button.set_person(person.id)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -284,6 +321,7 @@ class MemberDetail(QWidget):
         self.edit_button.setEnabled(enabled)
         self.event_button.setEnabled(enabled)
         self.undo_button.setEnabled(enabled and bool(self.events))
+        self.history_button.setEnabled(enabled)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -322,6 +360,33 @@ class MemberDetail(QWidget):
             lambda _event: self._after_change(person_id),
             self._undo_failed,
         )
+
+    def reveal(self, name: str) -> None:
+        """Show one full number; the service journals that it was shown."""
+        if self.person is None:
+            return
+        person_id, button = self.person.id, self.reveal_buttons[name]
+        button.setEnabled(False)
+        self._runner.submit(
+            lambda reg: audit.reveal_id(reg, person_id, name),
+            lambda number: self._revealed(person_id, name, number),
+            self._reveal_failed,
+        )
+
+    def _revealed(self, person_id: str, name: str, number: str) -> None:
+        if self.person is None or self.person.id != person_id:
+            return  # another person is shown by now
+        self._set_value(self.values[name], number)
+        self.reveal_buttons[name].hide()
+
+    def _reveal_failed(self, exc: BaseException) -> None:
+        for button in self.reveal_buttons.values():
+            button.setEnabled(True)
+        self.banner.show_message(str(exc))
+
+    def show_history(self) -> None:
+        if self.person is not None:
+            AuditDialog.open_for(self._runner, self, self.person.id, self.person.full_name)
 
     def _undo_failed(self, exc: BaseException) -> None:
         self._set_enabled(self.person is not None)

@@ -12,6 +12,8 @@ _BANNER = {
     " border-radius: 4px; padding: 6px;",
     "warning": f"color: {WARNING_COLOR}; background: #fff4e0; border: 1px solid #f0c987;"
     " border-radius: 4px; padding: 6px;",
+    "ok": "color: #1b5e20; background: #e8f5e9; border: 1px solid #a5d6a7;"
+    " border-radius: 4px; padding: 6px;",
 }
 
 

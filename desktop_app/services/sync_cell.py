@@ -1,0 +1,394 @@
+"""The cell's side of reporting upward: enrolment with the upper level, the bundle export, and
+the acknowledgement a receipt brings back.
+
+Enrolment: the upper level's file gives its keys; the cell makes its own keys the first time
+(an Ed25519 key that signs its bundles, an X25519 key its receipts will be encrypted to),
+sealed inside the register (``store/sync_state.py``). The enrolment record is journalled, so
+the cell's public keys travel in its first bundle. Changing to other upper-level keys needs
+``replace=True``: the program shows the new fingerprint and the secretary confirms it with the
+upper level by phone first.
+
+Export: cumulative, every journal entry after the last one the upper level acknowledged (a
+lost stick costs nothing). It reads the register only: nothing is written to it, so exporting
+twice gives two bundles of the same range (the upper level applies the range once).
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from dataclasses import asdict, dataclass
+from importlib import metadata
+from pathlib import Path
+
+from desktop_app.domain.errors import NotFoundError
+from desktop_app.domain.names import fold
+from desktop_app.services import checks
+from desktop_app.store import cells, journal, records, sync_state
+from desktop_app.store.database import Register
+from desktop_app.store.errors import DamagedRegister
+from desktop_app.store.models import Cell, SyncEnrolment
+from desktop_app.sync import bundle, crypto, envelope
+from desktop_app.sync.bundle import Entry
+from desktop_app.sync.crypto import AgeIdentity, PublicKey, SigningKey
+from desktop_app.sync.enrolment import Enrolment, read_enrolment_file
+from desktop_app.sync.envelope import Sealed
+from desktop_app.sync.errors import SyncRefused
+
+CHANGES = {
+    "new": "Đã ghi danh với cấp ủy cấp trên.",
+    "unchanged": "Sổ đã ghi danh với đúng cấp ủy này từ trước; không có gì thay đổi.",
+    "renamed": "Đã cập nhật tên cấp ủy cấp trên (khóa giữ nguyên).",
+    "replaced": "Đã đổi sang khóa mới của cấp ủy cấp trên.",
+}
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    upper_id: str = ""
+    upper_name: str = ""
+    upper_fingerprint: str = ""
+    cell_key_id: str = ""
+    cell_public_key: str = ""
+    cell_fingerprint: str = ""
+    acked_seq: int = 0
+    acked_hash: str = journal.GENESIS
+    acked_at: str | None = None
+    head_seq: int = 0
+    pending: int = 0  # changes the upper level has not acknowledged (acknowledgements aside)
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class EnrolResult:
+    change: str  # a key of CHANGES
+    status: SyncStatus
+
+    @property
+    def text(self) -> str:
+        return CHANGES[self.change]
+
+    def to_json(self) -> dict[str, object]:
+        return {"change": self.change, "text": self.text, **self.status.to_json()}
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    signature_path: Path
+    bundle_id: str
+    seq_from: int
+    seq_to: int
+    entries: int
+    size: int
+    head_hash: str
+    key_id: str
+    cell_fingerprint: str
+    upper_name: str
+    created_at: str
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            **asdict(self),
+            "path": str(self.path),
+            "signature_path": str(self.signature_path),
+            "safe_to_remove": True,
+        }
+
+
+# -- reading the state ----------------------------------------------------------------------------
+
+
+def _cell() -> Cell:
+    row = cells.current()
+    if row is None:
+        raise NotFoundError("Sổ chưa có thông tin chi bộ.")
+    return row
+
+
+def _status(row: SyncEnrolment | None) -> SyncStatus:
+    head_seq, _head = journal.head()
+    if row is None:
+        return SyncStatus(False, head_seq=head_seq, pending=head_seq)
+    cell_key = PublicKey.parse(row.cell_public_key)
+    return SyncStatus(
+        enrolled=True,
+        upper_id=row.upper_id,
+        upper_name=row.upper_name,
+        upper_fingerprint=crypto.upper_fingerprint(
+            row.upper_recipient, PublicKey.parse(row.upper_signing_key)
+        ),
+        cell_key_id=row.cell_key_id,
+        cell_public_key=row.cell_public_key,
+        cell_fingerprint=crypto.cell_fingerprint(cell_key, row.cell_recipient),
+        acked_seq=row.acked_seq,
+        acked_hash=row.acked_hash,
+        acked_at=row.acked_at,
+        head_seq=head_seq,
+        pending=sync_state.news_after(row.acked_seq),
+    )
+
+
+def status(reg: Register) -> SyncStatus:
+    return _status(sync_state.enrolment())
+
+
+def _enrolled() -> SyncEnrolment:
+    row = sync_state.enrolment()
+    if row is None:
+        raise SyncRefused(
+            "Sổ chưa ghi danh với cấp ủy cấp trên: hãy nhập tệp ghi danh cấp trên gửi "
+            "(sochibo enrol TỆP) rồi xuất gói."
+        )
+    return row
+
+
+# -- the cell's keys ------------------------------------------------------------------------------
+
+
+def _new_identity(reg: Register) -> None:
+    signing, receipts = SigningKey.generate(), AgeIdentity.generate()
+    key_id = signing.public.key_id_hex
+    secret = json.dumps(
+        {"ed25519": base64.b64encode(signing.seed).decode("ascii"), "age": receipts.secret}
+    ).encode("ascii")
+    sealed = sync_state.seal_secret(reg.data_key, reg.register_id, key_id, secret)
+    sync_state.add_identity(
+        key_id, signing.public.text, receipts.recipient, sealed, journal.now_utc()
+    )
+
+
+def _keys(reg: Register) -> tuple[SigningKey, AgeIdentity]:
+    """The cell's signing key and receipt identity, unsealed."""
+    row = sync_state.identity()
+    if row is None:
+        raise SyncRefused("Sổ chưa có khóa ký gói: hãy ghi danh với cấp ủy cấp trên trước.")
+    secret = sync_state.open_secret(reg.data_key, reg.register_id, row.key_id, row.sealed)
+    damaged = DamagedRegister("Khóa ký gói của chi bộ trong sổ bị hỏng hoặc không khớp.")
+    try:
+        doc = json.loads(secret)
+        signing = SigningKey(base64.b64decode(doc["ed25519"], validate=True))
+        receipts = AgeIdentity.parse(doc["age"])
+    except (ValueError, KeyError, TypeError, binascii.Error, SyncRefused):
+        raise damaged from None
+    if signing.public.text != row.public_key or receipts.recipient != row.recipient:
+        raise damaged
+    return signing, receipts
+
+
+# -- enrolment ------------------------------------------------------------------------------------
+
+
+def _for_this_cell(found: Enrolment, cell: Cell) -> None:
+    if found.cell_id is not None and found.cell_id != cell.id:
+        raise SyncRefused(
+            f"Tệp ghi danh này dành cho một chi bộ khác (mã chi bộ «{found.cell_code}»), "
+            f"không phải «{cell.name}». Chưa ghi gì."
+        )
+    if fold(found.cell_code) != fold(cell.code):
+        raise SyncRefused(
+            f"Tệp ghi danh dành cho chi bộ mã «{found.cell_code}», sổ này là «{cell.name}» "
+            f"(mã «{cell.code}»). Chưa ghi gì."
+        )
+
+
+def _change(current: SyncEnrolment | None, found: Enrolment) -> str:
+    if current is None:
+        return "new"
+    same_keys = (current.upper_id, current.upper_recipient, current.upper_signing_key) == (
+        found.upper_id,
+        found.recipient,
+        found.signing_key,
+    )
+    if not same_keys:
+        return "replaced"
+    return "unchanged" if current.upper_name == found.upper_name else "renamed"
+
+
+def _refuse_replacement(current: SyncEnrolment, found: Enrolment) -> None:
+    was = _status(current)
+    raise SyncRefused(
+        f"Sổ đã ghi danh với «{was.upper_name}» (vân tay {was.upper_fingerprint}). Tệp này "
+        f"mang khóa khác: «{found.upper_name}», vân tay {found.fingerprint}. Chỉ đổi sau khi đã "
+        "gọi điện cho cấp ủy cấp trên và so đúng vân tay mới (sochibo enrol TỆP --replace). "
+        "Chưa ghi gì."
+    )
+
+
+def enrol(reg: Register, enrolment_file: Path, *, replace: bool = False) -> EnrolResult:
+    """Import the upper level's enrolment file (see ``sync/enrolment.py``)."""
+    found = read_enrolment_file(Path(enrolment_file))
+    with reg.atomic():
+        _for_this_cell(found, _cell())
+        current = sync_state.enrolment()
+        change = _change(current, found)
+        if change == "unchanged":
+            return EnrolResult(change, _status(current))
+        if change == "replaced" and current is not None and not replace:
+            _refuse_replacement(current, found)
+        if sync_state.identity() is None:
+            _new_identity(reg)
+        _write_enrolment(reg, current, found)
+    return EnrolResult(change, status(reg))
+
+
+def _write_enrolment(reg: Register, current: SyncEnrolment | None, found: Enrolment) -> None:
+    ident = sync_state.identity()
+    assert ident is not None  # made above, in this transaction
+    values: dict[str, object] = {
+        "upper_id": found.upper_id,
+        "upper_name": found.upper_name,
+        "upper_recipient": found.recipient,
+        "upper_signing_key": found.signing_key,
+        "cell_key_id": ident.key_id,
+        "cell_public_key": ident.public_key,
+        "cell_recipient": ident.recipient,
+    }
+    if current is None or current.upper_id != found.upper_id:  # another upper level: all of it
+        values |= {"acked_seq": 0, "acked_hash": journal.GENESIS, "acked_at": None}
+    if current is None:
+        records.insert(SyncEnrolment, values, reg.author)
+    else:
+        records.update(current, values, reg.author)
+
+
+# -- acknowledgement (brought by a receipt) --------------------------------------------------------
+
+
+def acknowledge(reg: Register, *, upper_id: str, seq: int, chain_hash: str) -> SyncStatus:
+    """The upper level has applied the journal up to ``seq``, whose hash it says is
+    ``chain_hash``: the next bundle starts after it. An older acknowledgement changes nothing;
+    one that does not match this register's own chain is refused."""
+    with reg.atomic():
+        current = _enrolled()
+        if upper_id != current.upper_id:
+            raise SyncRefused(
+                f"Xác nhận này của một cấp ủy khác, không phải «{current.upper_name}»."
+            )
+        stored = sync_state.hash_at(seq) if seq > 0 else journal.GENESIS
+        if stored is None:
+            raise SyncRefused(
+                f"Cấp trên xác nhận đã nhận đến mục số {seq}, nhưng nhật ký của sổ chỉ đến mục "
+                f"số {journal.head()[0]}: sổ có thể đã được khôi phục từ một bản sao lưu cũ. "
+                "Hãy báo cấp ủy cấp trên."
+            )
+        if stored != chain_hash:
+            raise SyncRefused(
+                f"Mục số {seq} trong xác nhận của cấp trên khác mục số {seq} trong sổ: sổ có "
+                "thể đã được khôi phục từ một bản sao lưu cũ rồi ghi tiếp. Hãy báo cấp ủy cấp "
+                "trên."
+            )
+        if seq > current.acked_seq:
+            values = {"acked_seq": seq, "acked_hash": chain_hash, "acked_at": journal.now_utc()}
+            records.update(current, values, reg.author)
+    return status(reg)
+
+
+# -- export ---------------------------------------------------------------------------------------
+
+
+def _program() -> str:
+    try:
+        return f"sochibo {metadata.version('sochibo')}"
+    except metadata.PackageNotFoundError:
+        return "sochibo"
+
+
+def _checked(reg: Register) -> dict[str, object]:
+    report = checks.check_register(reg)
+    if not report.ok:
+        found = report.integrity + report.foreign_keys + report.journal + report.replay
+        raise SyncRefused(
+            "Sổ đang có vấn đề nên chưa xuất gói (hãy xem «Kiểm tra sổ»): " + "; ".join(found[:5])
+        )
+    return report.to_json()
+
+
+def _entries(current: SyncEnrolment) -> list[Entry]:
+    """Every entry after the acknowledged one, if any of them is news."""
+    if not sync_state.news_after(current.acked_seq):
+        raise SyncRefused(
+            f"Không có gì mới để gửi: cấp ủy cấp trên đã xác nhận nhận đủ đến mục số "
+            f"{current.acked_seq} của nhật ký."
+        )
+    entries = [Entry(*row) for row in sync_state.entries_after(current.acked_seq)]
+    if entries[0].prev_hash != current.acked_hash:
+        raise SyncRefused(
+            f"Nhật ký của sổ không còn nối với mục số {current.acked_seq} cấp trên đã xác "
+            "nhận. Hãy báo cấp ủy cấp trên."
+        )
+    return entries
+
+
+def export_bundle(reg: Register, folder: Path) -> ExportResult:
+    """Check the register, then write the bundle of everything not yet acknowledged into
+    ``folder`` (a USB stick), read it back and verify it. Writes nothing to the register."""
+    folder = Path(folder)
+    current = _enrolled()
+    if not folder.is_dir():
+        raise SyncRefused(f"Không thấy thư mục «{folder}» (USB đã cắm chưa?). Chưa ghi gì.")
+    check = _checked(reg)
+    entries = _entries(current)
+    signing, receipts = _keys(reg)
+    cell = _cell()
+    created = journal.now_utc()
+    manifest = bundle.new_manifest(
+        cell_id=cell.id,
+        cell_code=cell.code,
+        cell_name=cell.name,
+        key=signing.public,
+        cell_recipient=receipts.recipient,
+        upper_id=current.upper_id,
+        entries=entries,
+        check=check,
+        schema=int(reg.pragma("user_version")),  # type: ignore[call-overload]
+        program=_program(),
+        created_at=created,
+    )
+    name, sealed = bundle.seal_bundle(
+        manifest, entries, key=signing, recipient=current.upper_recipient
+    )
+    path = _write_and_verify(folder, name, sealed, signing.public)
+    return ExportResult(
+        path=path,
+        signature_path=envelope.signature_path(path),
+        bundle_id=manifest.bundle_id,
+        seq_from=manifest.seq_from,
+        seq_to=manifest.seq_to,
+        entries=manifest.entries,
+        size=len(sealed.cipher),
+        head_hash=manifest.head_hash,
+        key_id=manifest.key_id,
+        cell_fingerprint=crypto.cell_fingerprint(signing.public, receipts.recipient),
+        upper_name=current.upper_name,
+        created_at=created,
+    )
+
+
+def _write_and_verify(folder: Path, name: str, sealed: Sealed, public: PublicKey) -> Path:
+    """Write both files durably, then read them back from the folder: the same bytes, and a
+    signature that verifies. A bad copy is removed, never left to be carried."""
+    if len(sealed.cipher) > bundle.MAX_BUNDLE_BYTES:
+        raise SyncRefused("Gói quá lớn để cấp trên nhận; hãy báo người phát triển chương trình.")
+    try:
+        path = envelope.write_pair(folder, name, sealed)
+    except OSError as exc:
+        raise SyncRefused(
+            f"Không ghi được gói vào «{folder}»: {exc.strerror}. Sổ không thay đổi gì."
+        ) from None
+    try:
+        cipher, signature = envelope.read_pair(path, bundle.MAX_BUNDLE_BYTES)
+        if (cipher, signature) != (sealed.cipher, sealed.signature):
+            raise SyncRefused("nội dung đọc lại khác bản vừa ghi")
+        envelope.verify_outer(cipher, signature, public, max_bytes=bundle.MAX_BUNDLE_BYTES)
+    except SyncRefused as exc:
+        envelope.remove_pair(path)
+        raise SyncRefused(
+            f"Gói ghi vào «{folder}» đọc lại không đúng ({exc}); đã xóa bản hỏng. Hãy thử "
+            "lại, hoặc dùng USB khác."
+        ) from None
+    return path
