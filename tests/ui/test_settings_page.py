@@ -5,6 +5,7 @@ window makes after 30 minutes of use and on closing."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 
 from desktop_app.services import backups, members, registers
 from desktop_app.store.keys import FAST_KDF_FOR_TESTS
@@ -67,11 +68,13 @@ def test_nothing_backed_up_yet(page):
     assert not page.undo_button.isEnabled()
 
 
-def test_back_up_now_then_test_restore(page, runner, qtbot, screens):
+def test_back_up_now_then_test_restore(page, runner, qtbot, screens, qtmodeltester):
     add_ha(runner)
     click_and_wait(qtbot, page, page.back_up_button)
     assert page.banner.level == "ok", page.banner.text()
     assert page.model.rowCount() == 1
+    qtmodeltester.check(page.model, force_py=True)
+    assert page.model.headerData(0, Qt.Orientation.Horizontal) == "Thời điểm"
     assert page.last_label.text().startswith("Lần sao lưu gần nhất:")
     assert "Sao lưu thủ công" in page.last_label.text()
     click_and_wait(qtbot, page, page.test_button)

@@ -6,20 +6,17 @@ entries costs only the rows on screen; for the same reason the entry table does 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
 from PySide6.QtGui import QColor
 
 from desktop_app.services.audit import AuditEntry, FieldChange
-from desktop_app.ui.models.roles import ObjectRole, SortRole, horizontal_header
+from desktop_app.ui.models.roles import ObjectRole, SortRole
+from desktop_app.ui.models.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 EMPTY = "—"
@@ -50,24 +47,12 @@ def summary(entry: AuditEntry) -> str:
     return "; ".join(change_text(entry, c) for c in entry.changes)
 
 
-class AuditModel(QAbstractTableModel):
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rows: list[AuditEntry] = []
-
-    def set_rows(self, entries: Iterable[AuditEntry]) -> None:
-        self.beginResetModel()
-        self._rows = list(entries)
-        self.endResetModel()
+class AuditModel(RowsModel):
+    CONTEXT = "AuditModel"
+    HEADERS = HEADERS
 
     def entry(self, row: int) -> AuditEntry:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -101,11 +86,6 @@ class AuditModel(QAbstractTableModel):
             return entry.action
         return summary(entry)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        return horizontal_header("AuditModel", HEADERS, section, orientation, role)
-
 
 FIELD, BEFORE, AFTER = range(3)
 CHANGE_HEADERS = (
@@ -115,23 +95,14 @@ CHANGE_HEADERS = (
 )
 
 
-class ChangesModel(QAbstractTableModel):
+class ChangesModel(RowsModel):
     """The fields of one entry: label, value before, value after."""
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rows: tuple[FieldChange, ...] = ()
+    CONTEXT = "ChangesModel"
+    HEADERS = CHANGE_HEADERS
 
     def set_entry(self, entry: AuditEntry | None) -> None:
-        self.beginResetModel()
-        self._rows = entry.changes if entry is not None else ()
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(CHANGE_HEADERS)
+        self.set_rows(entry.changes if entry is not None else ())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid() or role not in (Qt.ItemDataRole.DisplayRole, SortRole):
@@ -139,8 +110,3 @@ class ChangesModel(QAbstractTableModel):
         change = self._rows[index.row()]
         text = (change.label, change.before, change.after)[index.column()]
         return text or (EMPTY if role == Qt.ItemDataRole.DisplayRole else "")
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        return horizontal_header("ChangesModel", CHANGE_HEADERS, section, orientation, role)

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
 
 from desktop_app.services.backups import BackupInfo
-from desktop_app.ui.models.roles import ObjectRole, horizontal_header
+from desktop_app.ui.models.roles import ObjectRole
+from desktop_app.ui.models.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -28,26 +25,14 @@ HEADERS = (
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
-class BackupsModel(QAbstractTableModel):
+class BackupsModel(RowsModel):
     """Rows of BackupInfo, newest first (as the service lists them)."""
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rows: list[BackupInfo] = []
-
-    def set_rows(self, rows: Iterable[BackupInfo]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    CONTEXT = "BackupsModel"
+    HEADERS = HEADERS
 
     def backup_at(self, row: int) -> BackupInfo:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -63,8 +48,3 @@ class BackupsModel(QAbstractTableModel):
         if role == ObjectRole:
             return info
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        return horizontal_header("BackupsModel", HEADERS, section, orientation, role)

@@ -6,16 +6,15 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
 
 from desktop_app.domain.dates import vn_from_iso
 from desktop_app.services.views import EventView
-from desktop_app.ui.models.roles import ObjectRole, SortRole, horizontal_header
+from desktop_app.ui.models.roles import ObjectRole, SortRole
+from desktop_app.ui.models.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -33,26 +32,17 @@ def newest_first(events: Iterable[EventView]) -> list[EventView]:
     return sorted(events, key=lambda e: (e.date, e.created_at), reverse=True)
 
 
-class EventsModel(QAbstractTableModel):
+class EventsModel(RowsModel):
     """Rows of EventView; labels are the domain's Vietnamese event names."""
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rows: list[EventView] = []
+    CONTEXT = "EventsModel"
+    HEADERS = HEADERS
 
     def set_rows(self, events: Iterable[EventView]) -> None:
-        self.beginResetModel()
-        self._rows = newest_first(events)
-        self.endResetModel()
+        super().set_rows(newest_first(events))
 
     def event_at(self, row: int) -> EventView:
         return self._rows[row]
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
         if not index.isValid():
@@ -76,8 +66,3 @@ class EventsModel(QAbstractTableModel):
         if role == ObjectRole:
             return event
         return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> object:
-        return horizontal_header("EventsModel", HEADERS, section, orientation, role)

@@ -4,20 +4,17 @@ the printed forms are Vietnamese only."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QModelIndex,
-    QObject,
     QPersistentModelIndex,
     Qt,
 )
 
 from desktop_app.forms.spec import FormSpec
 from desktop_app.ui.models.roles import ObjectRole, SortRole, horizontal_header
+from desktop_app.ui.models.rows_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -39,29 +36,17 @@ def subject_label(subject: str) -> str:
     return QCoreApplication.translate("FormsModel", text) if text else subject
 
 
-class FormsModel(QAbstractTableModel):
+class FormsModel(RowsModel):
     """Rows of FormSpec, in the order given."""
 
-    def __init__(self, parent: QObject | None = None):
-        super().__init__(parent)
-        self._rows: list[FormSpec] = []
-
-    def set_rows(self, rows: Iterable[FormSpec]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
+    CONTEXT = "FormsModel"
+    HEADERS = HEADERS
 
     def rows(self) -> list[FormSpec]:
         return list(self._rows)
 
     def row_of(self, code: str) -> int | None:
         return next((i for i, spec in enumerate(self._rows) if spec.code == code), None)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(HEADERS)
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
