@@ -19,7 +19,9 @@ from desktop_app import (
     cli_imports,
     cli_meetings,
     cli_passphrase,
+    cli_reports,
     cli_sync,
+    cli_upper,
     paths,
 )
 from desktop_app.cli_support import (
@@ -267,6 +269,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Sổ Chi bộ: sổ đảng viên của chi bộ, mã hóa, dùng không cần mạng.",
     )
     common(parser, json_flag=False, top=True)
+    parser.add_argument(
+        "--self-check",
+        action="store_true",
+        help="tự kiểm tra bản cài đặt (sổ tạm, in PDF, bản dịch) rồi thoát: 0 là đạt",
+    )
     sub = parser.add_subparsers(dest="command", metavar="LỆNH")
 
     p = sub.add_parser("init", help="tạo sổ mới cho chi bộ")
@@ -308,6 +315,8 @@ def build_parser() -> argparse.ArgumentParser:
     cli_passphrase.add_parsers(sub)
     cli_backups.add_parsers(sub)
     cli_sync.add_parsers(sub)
+    cli_upper.add_parsers(sub)
+    cli_reports.add_parsers(sub)
 
     p = sub.add_parser(
         "check", help="kiểm tra đầy đủ: toàn vẹn, khóa ngoại, chuỗi nhật ký, đối chiếu nhật ký"
@@ -382,6 +391,10 @@ def _event_parsers(sub) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.self_check:
+        from desktop_app import self_check
+
+        return self_check.main()
     if not getattr(args, "func", None):
         return cmd_gui(args)
     try:

@@ -166,7 +166,8 @@ class Track:
     def tracked(self) -> bool:
         """In the procedure in this program (not a member whose past was typed in later)."""
         return any(
-            STEPS[s.kind].phase == "candidate" and s.kind not in _LEGACY for s in self.candidacy()
+            s.kind in STEPS and STEPS[s.kind].phase == "candidate" and s.kind not in _LEGACY
+            for s in self.candidacy()  # membership events (transfer, exemption…) are no steps
         )
 
 

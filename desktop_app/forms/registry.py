@@ -32,6 +32,7 @@ from desktop_app.forms import (
     member_book,
     minutes,
     pool_review,
+    report_sheet,
     sign_in_sheet,
     today_sheet,
 )
@@ -53,6 +54,7 @@ FORMS: tuple[FormSpec, ...] = (
     minutes.SPEC,
     pool_review.SPEC,
     today_sheet.SPEC,
+    report_sheet.SPEC,
 )
 
 

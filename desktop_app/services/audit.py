@@ -25,8 +25,10 @@ from desktop_app.domain.id_mask import ID_FIELDS, mask_id
 from desktop_app.domain.membership import EVENT_KINDS, STATUS_LABELS
 from desktop_app.domain.numbers import vn_int
 from desktop_app.domain.person import FIELDS, MEMBERSHIP_LABELS, SEX_LABELS
+from desktop_app.domain.reports import LEVELS, QUOTA_SOURCES, points_text
 from desktop_app.services import members
 from desktop_app.services.cell import CELL_FIELDS
+from desktop_app.services.upper_labels import UPPER_ENTITY_LABELS, UPPER_FIELD_LABELS
 from desktop_app.store import journal
 from desktop_app.store.database import Register
 
@@ -45,6 +47,9 @@ ENTITY_LABELS = {
     "register_key": "Khóa của sổ",  # passphrase changes (services/passphrase.py)
     "document": "Văn bản đã cấp số",  # the register of document numbers (services/documents.py)
     "sync_enrolment": "Ghi danh với cấp trên",  # services/sync_cell.py
+    **UPPER_ENTITY_LABELS,  # the upper level's workspace and the receipts (services/upper_*.py)
+    "rating": "Xếp loại đảng viên",  # services/ratings.py
+    "admission_quota": "Chỉ tiêu kết nạp",
 }
 ACTIONS = {"insert": "thêm", "update": "sửa", "delete": "xóa", "reveal": "xem số đầy đủ"}
 
@@ -120,6 +125,21 @@ FIELD_LABELS: dict[str, dict[str, str]] = {
         "acked_hash": "Mã băm mục đã nhận",
         "acked_at": "Lúc cấp trên xác nhận",
     },
+    **UPPER_FIELD_LABELS,
+    "rating": {
+        "person": "Đảng viên",
+        "year": "Năm đánh giá",
+        "level": "Mức xếp loại",
+        "points": "Điểm",
+        "note": "Ghi chú",
+    },
+    "admission_quota": {
+        "year": "Năm",
+        "quota": "Chỉ tiêu kết nạp",
+        "source": "Nguồn",
+        "reference": "Số văn bản",
+        "note": "Ghi chú",
+    },
 }
 DETAIL_LABELS = {
     "introducer_id": "Người giới thiệu",
@@ -150,7 +170,7 @@ DATES = {
 PEOPLE = {
     ("person_event", "person"), ("mentorship", "person"), ("mentorship", "mentor"),
     ("meeting", "chair"), ("meeting", "minute_taker"), ("attendance", "person"),
-    (REVEAL, "person"),
+    (REVEAL, "person"), ("rating", "person"),
 }  # fmt: skip
 _SECRETS = {"passphrase": "mật khẩu", "recovery_key": "khóa khôi phục"}
 CODES: dict[tuple[str, str], dict[str, str]] = {
@@ -167,6 +187,8 @@ CODES: dict[tuple[str, str], dict[str, str]] = {
     },
     ("register_key", "secret"): _SECRETS,
     ("register_key", "unlocked_with"): _SECRETS,
+    ("rating", "level"): {level.code: level.label for level in LEVELS},
+    ("admission_quota", "source"): QUOTA_SOURCES,
 }
 _ORDER = {
     entity: {name: i for i, name in enumerate(names)} for entity, names in FIELD_LABELS.items()
@@ -489,6 +511,8 @@ class _Labels:
             return self.meeting(str(value))
         if key == ("person_event", "details"):
             return self.details(str(value))
+        if key == ("rating", "points") and isinstance(value, int | float):
+            return points_text(float(value))
         return str(value)
 
     def person(self, person_id: str) -> str:
@@ -551,4 +575,8 @@ class _Labels:
             return "Mật khẩu và khóa khôi phục"
         if entity == "sync_enrolment":
             return str(row.get("upper_name") or "Cấp ủy cấp trên")
+        if entity == "rating":
+            return f"Xếp loại năm {row.get('year')} — {self.person(str(row.get('person')))}"
+        if entity == "admission_quota":
+            return f"Chỉ tiêu kết nạp năm {row.get('year')}"
         return f"{entity} {entity_id[:8]}"

@@ -17,19 +17,23 @@ from __future__ import annotations
 
 import base64
 import binascii
+import datetime as dt
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 
-from desktop_app.domain.errors import NotFoundError
+from desktop_app.domain.dates import format_vn
+from desktop_app.domain.errors import DomainError, NotFoundError, StateError
 from desktop_app.domain.names import fold
-from desktop_app.services import checks
-from desktop_app.store import cells, journal, records, sync_state
+from desktop_app.services import checks, members, ratings
+from desktop_app.services.upper_workspace import require_cell_register
+from desktop_app.store import cells, journal, people, records, sync_state, upper_receipts
 from desktop_app.store.database import Register
 from desktop_app.store.errors import DamagedRegister
 from desktop_app.store.models import Cell, SyncEnrolment
-from desktop_app.sync import bundle, crypto, envelope
+from desktop_app.store.upper_models import ReceivedDecision, ReceivedReceipt
+from desktop_app.sync import bundle, crypto, envelope, receipt
 from desktop_app.sync.bundle import Entry
 from desktop_app.sync.crypto import AgeIdentity, PublicKey, SigningKey
 from desktop_app.sync.enrolment import Enrolment, read_enrolment_file
@@ -58,9 +62,15 @@ class SyncStatus:
     acked_at: str | None = None
     head_seq: int = 0
     pending: int = 0  # changes the upper level has not acknowledged (acknowledgements aside)
+    receipt_issued_at: str | None = None  # the newest receipt the upper level issued
+    quotas: list[dict[str, int]] = field(default_factory=list)  # from that receipt
 
     def to_json(self) -> dict[str, object]:
         return asdict(self)
+
+    def quota(self, year: int) -> int | None:
+        found = [q["count"] for q in self.quotas if q["year"] == year]
+        return found[0] if found else None
 
 
 @dataclass(frozen=True)
@@ -115,6 +125,7 @@ def _status(row: SyncEnrolment | None) -> SyncStatus:
     if row is None:
         return SyncStatus(False, head_seq=head_seq, pending=head_seq)
     cell_key = PublicKey.parse(row.cell_public_key)
+    last = upper_receipts.latest()
     return SyncStatus(
         enrolled=True,
         upper_id=row.upper_id,
@@ -130,6 +141,8 @@ def _status(row: SyncEnrolment | None) -> SyncStatus:
         acked_at=row.acked_at,
         head_seq=head_seq,
         pending=sync_state.news_after(row.acked_seq),
+        receipt_issued_at=last.issued_at if last else None,
+        quotas=json.loads(last.quotas) if last else [],
     )
 
 
@@ -221,6 +234,7 @@ def _refuse_replacement(current: SyncEnrolment, found: Enrolment) -> None:
 
 def enrol(reg: Register, enrolment_file: Path, *, replace: bool = False) -> EnrolResult:
     """Import the upper level's enrolment file (see ``sync/enrolment.py``)."""
+    require_cell_register(reg)
     found = read_enrolment_file(Path(enrolment_file))
     with reg.atomic():
         _for_this_cell(found, _cell())
@@ -328,6 +342,7 @@ def export_bundle(reg: Register, folder: Path) -> ExportResult:
     """Check the register, then write the bundle of everything not yet acknowledged into
     ``folder`` (a USB stick), read it back and verify it. Writes nothing to the register."""
     folder = Path(folder)
+    require_cell_register(reg)
     current = _enrolled()
     if not folder.is_dir():
         raise SyncRefused(f"Không thấy thư mục «{folder}» (USB đã cắm chưa?). Chưa ghi gì.")
@@ -392,3 +407,228 @@ def _write_and_verify(folder: Path, name: str, sealed: Sealed, public: PublicKey
             "lại, hoặc dùng USB khác."
         ) from None
     return path
+
+
+# -- receipts (the upper level's answer) -------------------------------------------------------
+
+# The procedure step a decision of the upper level is, in the person's history.
+DECISION_STEPS = {"admission": "admission_decision", "recognition": "recognition"}
+OUTCOMES = {
+    "recorded": "Đã ghi vào quá trình của người này.",
+    "already": "Sổ đã ghi quyết định này từ trước.",
+    "differs": "Sổ ghi khác cấp trên: hãy kiểm tra lại.",
+    "manual": "Chưa ghi được vào quá trình: hãy ghi bằng tay khi đủ điều kiện.",
+    "unknown_person": "Không có người này trong sổ.",
+    "noted": "Đã lưu quyết định; việc chuyển sinh hoạt ghi bằng sự kiện «Chuyển sinh hoạt đi».",
+}
+
+
+@dataclass(frozen=True)
+class ReceivedDecisionView:
+    id: str
+    kind: str
+    label: str
+    person_id: str
+    person_name: str
+    number: str
+    date: str
+    note: str
+    outcome: str
+    outcome_text: str
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class ReceiptResult:
+    change: str  # new, already
+    file: str
+    receipt_id: str
+    upper_name: str
+    applied_seq: int
+    issued_at: str
+    quotas: list[dict[str, int]]
+    decisions: list[ReceivedDecisionView]
+    status: SyncStatus
+    quota_notes: list[str] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "quota_notes": self.quota_notes,
+            "change": self.change,
+            "file": self.file,
+            "receipt_id": self.receipt_id,
+            "upper_name": self.upper_name,
+            "applied_seq": self.applied_seq,
+            "issued_at": self.issued_at,
+            "quotas": self.quotas,
+            "decisions": [d.to_json() for d in self.decisions],
+            "status": self.status.to_json(),
+        }
+
+
+def _decision_view(row: ReceivedDecision) -> ReceivedDecisionView:
+    return ReceivedDecisionView(
+        row.id,
+        row.kind,
+        receipt.KINDS.get(row.kind, row.kind),
+        row.person_id,
+        row.person_name,
+        row.number,
+        row.date,
+        row.note,
+        row.outcome,
+        row.outcome_text,
+    )
+
+
+def import_receipt(reg: Register, path: Path, *, today: dt.date | None = None) -> ReceiptResult:
+    """Verify, decrypt and validate the upper level's receipt, then in one transaction: move
+    the acknowledged point forward (``acknowledge``), keep the receipt and its quotas, and
+    record each decision on the person concerned. The same receipt twice changes nothing."""
+    require_cell_register(reg)
+    path = Path(path)
+    current = _enrolled()
+    _signing, identity = _keys(reg)
+    found = receipt.read_receipt_file(
+        path, pinned=PublicKey.parse(current.upper_signing_key), identity=identity
+    )
+    header, cell = found.header, _cell()
+    if header.upper_id != current.upper_id:
+        raise SyncRefused(
+            f"Biên nhận «{path.name}» của một cấp ủy khác, không phải «{current.upper_name}». "
+            "Không nhận gì."
+        )
+    if header.cell_id != cell.id:
+        raise SyncRefused(
+            f"Biên nhận «{path.name}» dành cho chi bộ mã «{header.cell_code}», không phải sổ "
+            f"«{cell.name}». Không nhận gì."
+        )
+    with reg.atomic():
+        change = "already" if upper_receipts.receipt(header.receipt_id) else "new"
+        if change == "new":
+            acknowledge(
+                reg,
+                upper_id=header.upper_id,
+                seq=header.applied_seq,
+                chain_hash=header.applied_hash,
+            )
+            _keep_receipt(reg, header)
+        quotas = _take_quotas(reg, header, today) if change == "new" else []
+        views = [_take(reg, d, header.receipt_id, today) for d in found.decisions]
+    return ReceiptResult(
+        change,
+        path.name,
+        header.receipt_id,
+        header.upper_name,
+        header.applied_seq,
+        header.created_at,
+        header.quotas,
+        views,
+        status(reg),
+        quotas,
+    )
+
+
+def _take_quotas(reg: Register, header: receipt.Header, today: dt.date | None) -> list[str]:
+    """The upper level's quotas become the cell's (source "upper", never overwritten by a
+    typed one); a year the cell's rules do not take yet is said, not recorded."""
+    issued = _local_day(header.created_at)
+    notes = []
+    for quota in header.quotas:
+        try:
+            with reg.atomic():
+                ratings.set_quota(
+                    reg,
+                    quota["year"],
+                    quota["count"],
+                    source="upper",
+                    reference=f"Biên nhận của cấp trên ngày {format_vn(issued)}",
+                    note=f"Do {header.upper_name} giao",
+                    today=today,
+                )
+        except DomainError as exc:
+            notes.append(f"Chỉ tiêu năm {quota['year']} chưa ghi được: {exc}")
+    return notes
+
+
+def _local_day(utc: str) -> dt.date:
+    return dt.datetime.fromisoformat(utc.replace("Z", "+00:00")).astimezone().date()
+
+
+def _keep_receipt(reg: Register, header: receipt.Header) -> None:
+    records.insert(
+        ReceivedReceipt,
+        {
+            "upper_id": header.upper_id,
+            "applied_seq": header.applied_seq,
+            "applied_hash": header.applied_hash,
+            "quotas": json.dumps(header.quotas, sort_keys=True),
+            "decisions": header.decisions,
+            "issued_at": header.created_at,
+        },
+        reg.author,
+        record_id=header.receipt_id,
+    )
+
+
+def _take(
+    reg: Register, decision: receipt.Decision, receipt_id: str, today: dt.date | None
+) -> ReceivedDecisionView:
+    """Keep one decision (once; a corrected one again) and record it on the person."""
+    row = upper_receipts.decision(decision.decision_id)
+    same = ("kind", "person_id", "number", "date", "note")
+    if row is not None and all(getattr(row, k) == getattr(decision, k) for k in same):
+        return _decision_view(row)
+    outcome, text, event_id = _record_on_person(reg, decision, today)
+    values = {
+        "receipt_id": receipt_id,
+        "person_id": decision.person_id,
+        "person_name": decision.person_name,
+        "kind": decision.kind,
+        "number": decision.number,
+        "date": decision.date,
+        "note": decision.note,
+        "outcome": outcome,
+        "outcome_text": text,
+        "event_id": event_id,
+    }
+    if row is None:
+        row = records.insert(ReceivedDecision, values, reg.author, record_id=decision.decision_id)
+    else:
+        records.update(row, values, reg.author)
+    return _decision_view(row)
+
+
+def _record_on_person(
+    reg: Register, decision: receipt.Decision, today: dt.date | None
+) -> tuple[str, str, str | None]:
+    person = people.by_id(decision.person_id)
+    if person is None:
+        return "unknown_person", OUTCOMES["unknown_person"], None
+    kind = DECISION_STEPS.get(decision.kind)
+    if kind is None:
+        return "noted", OUTCOMES["noted"], None
+    on = dt.date.fromisoformat(decision.date)
+    done = [e for e in people.events_of(person.id) if e.kind == kind]
+    if done:
+        last = done[-1]
+        if last.date == decision.date and last.reference == decision.number:
+            return "already", OUTCOMES["already"], last.id
+        return (
+            "differs",
+            f"Sổ ghi {decision.label.lower()} số «{last.reference}» ngày "
+            f"{format_vn(dt.date.fromisoformat(last.date))}, cấp trên ghi số «{decision.number}» "
+            f"ngày {format_vn(on)}: hãy kiểm tra lại.",
+            last.id,
+        )
+    details = {"received": today or dt.date.today()} if kind == "admission_decision" else {}
+    try:
+        with reg.atomic():  # a savepoint: a refused step leaves nothing behind
+            event = members.record_event(
+                reg, person.id, kind, on, reference=decision.number, details=details, today=today
+            )
+    except StateError as exc:
+        return "manual", f"{OUTCOMES['manual']} ({exc})", None
+    return "recorded", OUTCOMES["recorded"], event.id

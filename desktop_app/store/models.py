@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import peewee as pw
 
+from desktop_app.store import upper_models
+
 
 class BaseModel(pw.Model):
     class Meta:
@@ -168,6 +170,28 @@ class SyncEnrolment(Journalled):
     acked_at = pw.TextField(null=True)
 
 
+class Rating(Journalled):
+    """A member's yearly quality rating (đánh giá, xếp loại chất lượng đảng viên): one live
+    rating per person and year; ``points`` on the 100-point scale where the cell uses it."""
+
+    person = pw.ForeignKeyField(Person, backref="+", on_delete="RESTRICT")
+    year = pw.IntegerField()
+    level = pw.TextField()  # excellent, good, complete, incomplete (domain/reports.py LEVELS)
+    points = pw.FloatField(null=True)
+    note = pw.TextField(default="")
+
+
+class AdmissionQuota(Journalled):
+    """The year's admission quota (chỉ tiêu kết nạp): typed by the secretary ("cell") or
+    received from the upper level ("upper"); one live quota per year."""
+
+    year = pw.IntegerField()
+    quota = pw.IntegerField()
+    source = pw.TextField()
+    reference = pw.TextField(default="")
+    note = pw.TextField(default="")
+
+
 class Journal(BaseModel):
     seq = pw.IntegerField(primary_key=True)
     entity = pw.TextField()
@@ -195,8 +219,13 @@ JOURNALLED: dict[str, type[Journalled]] = {
     "attendance": Attendance,
     "document": Document,
     "sync_enrolment": SyncEnrolment,
+    "rating": Rating,
+    "admission_quota": AdmissionQuota,
 }
 MODELS = [
     Meta, Cell, Person, PersonEvent, Mentorship, CalendarOverride, Meeting, Attendance, Document,
-    SyncIdentity, SyncEnrolment, Journal,
+    SyncIdentity, SyncEnrolment, Rating, AdmissionQuota, Journal,
 ]  # fmt: skip
+# reporting upward: the upper level's workspace and the receipts a cell receives
+JOURNALLED |= upper_models.JOURNALLED  # type: ignore[arg-type]
+MODELS += upper_models.MODELS

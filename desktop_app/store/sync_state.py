@@ -26,10 +26,11 @@ SEAL_FORMAT = "sochibo-sync-identity/1"
 _AFTER_SQL = CHAIN_SQL.replace(" ORDER BY seq", " WHERE seq > ? ORDER BY seq")
 ACK_FIELDS = ("acked_seq", "acked_hash", "acked_at")
 # Entries after a point that are news to the upper level: all but the journal entries of the
-# acknowledgements themselves (an enrolment update that changes only ACK_FIELDS), which would
-# otherwise leave one entry "not yet sent" after every receipt, for ever.
-_NEWS_SQL = f"""SELECT COUNT(*) FROM journal WHERE seq > ? AND NOT (
-    entity = 'sync_enrolment' AND op = 'update' AND NOT EXISTS (
+# acknowledgements themselves (an enrolment update that changes only ACK_FIELDS, and the
+# receipt kept beside it), which would otherwise leave one entry "not yet sent" after every
+# receipt, for ever.
+_NEWS_SQL = f"""SELECT COUNT(*) FROM journal WHERE seq > ? AND entity != 'received_receipt'
+    AND NOT (entity = 'sync_enrolment' AND op = 'update' AND NOT EXISTS (
         SELECT 1 FROM json_each(journal.changes)
         WHERE key NOT IN ({", ".join(f"'{name}'" for name in ACK_FIELDS)})))"""
 

@@ -27,7 +27,7 @@ import unicodedata
 import uuid
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from desktop_app.sync import crypto, envelope
@@ -117,7 +117,7 @@ OUTER = (
 )  # fmt: skip
 
 
-def _expect(doc: dict[str, object], spec: dict[str, tuple[Check, str]]) -> None:
+def expect_fields(doc: dict[str, object], spec: dict[str, tuple[Check, str]]) -> None:
     if doc.keys() != spec.keys():
         missing = [k for k in spec if k not in doc]
         if missing:
@@ -175,6 +175,8 @@ class Entry:
     at: str
     prev_hash: str
     hash: str
+    # ``changes`` as canonical JSON, when read from a bundle (the upper level keeps it as is)
+    changes_text: str = field(default="", compare=False, repr=False)
 
     def hashed(self) -> dict[str, object]:
         """The fields the journal's hash covers (all but the hash)."""
@@ -219,7 +221,7 @@ def _manifest(doc: dict[str, object]) -> Manifest:
                 "hãy cài phiên bản mới hơn của Sổ Chi bộ"
             )
         raise SyncRefused("không phải bản kê khai của gói Sổ Chi bộ")
-    _expect(doc, MANIFEST_SPEC)
+    expect_fields(doc, MANIFEST_SPEC)
     manifest = Manifest(**doc)  # type: ignore[arg-type]
     key = PublicKey.parse(manifest.cell_key)
     if key.key_id_hex != manifest.key_id:
@@ -249,9 +251,44 @@ def _check_counts(manifest: Manifest) -> None:
         raise SyncRefused("tổng số mục theo loại khác tổng số mục")
 
 
-def _entry(doc: dict[str, object]) -> Entry:
-    _expect(doc, ENTRY_SPEC)
-    entry = Entry(**doc)  # type: ignore[arg-type]
+def _sound_entry(d: dict[str, object]) -> bool:
+    """ENTRY_SPEC's checks written out (a bundle has thousands of entries and each check
+    through its lambda costs a call); ``expect_fields`` names the fault when one fails."""
+    seq, base, version, author = d["seq"], d["base_version"], d["version"], d["author"]
+    return (
+        type(seq) is int and seq >= 1
+        and type(base) is int and base >= 0
+        and type(version) is int and version >= 1
+        and isinstance(d["changes"], dict)
+        and isinstance(author, str) and 0 < len(author) <= 200
+        and type(d["entity"]) is str and type(d["entity_id"]) is str and type(d["op"]) is str
+        and type(d["at"]) is str and type(d["prev_hash"]) is str and type(d["hash"]) is str
+        and _WORD.fullmatch(d["entity"]) is not None  # type: ignore[arg-type]
+        and _ENTITY_ID.fullmatch(d["entity_id"]) is not None  # type: ignore[arg-type]
+        and _WORD.fullmatch(d["op"]) is not None  # type: ignore[arg-type]
+        and _TIME.fullmatch(d["at"]) is not None  # type: ignore[arg-type]
+        and _HASH.fullmatch(d["prev_hash"]) is not None  # type: ignore[arg-type]
+        and _HASH.fullmatch(d["hash"]) is not None  # type: ignore[arg-type]
+    )  # fmt: skip
+
+
+_CHANGES_MEMBER = b',"changes":'
+_ENTITY_MEMBER = b',"entity":"'
+
+
+def _changes_text(raw: bytes) -> str:
+    """The ``changes`` member of an entry line already found canonical and well typed: it
+    starts after the first ``,"changes":`` (only ``at``, ``author`` and ``base_version``,
+    whose values cannot hold it, come before) and ends at the last ``,"entity":"`` (only
+    members whose values cannot hold it come after)."""
+    start = raw.find(_CHANGES_MEMBER) + len(_CHANGES_MEMBER)
+    return raw[start : raw.rfind(_ENTITY_MEMBER)].decode("utf-8")
+
+
+def _entry(doc: dict[str, object], raw: bytes = b"") -> Entry:
+    if doc.keys() != ENTRY_SPEC.keys() or not _sound_entry(doc):
+        expect_fields(doc, ENTRY_SPEC)
+    entry = Entry(**doc, changes_text=_changes_text(raw) if raw else "")  # type: ignore[arg-type]
     if entry.version != entry.base_version + 1:
         raise SyncRefused("phiên bản mới phải bằng phiên bản cũ cộng một")
     return entry
@@ -301,7 +338,7 @@ def parse(plaintext: bytes) -> tuple[Manifest, list[Entry]]:
     prev, seq, tally = manifest.prev_hash, manifest.seq_from, Counter[str]()
     entries: list[Entry] = []
     for number, raw in enumerate(lines[1:], start=2):
-        entry: Entry = _line(number, raw, _entry)  # type: ignore[assignment]
+        entry: Entry = _line(number, raw, lambda doc, raw=raw: _entry(doc, raw))  # type: ignore[assignment]
         where = f"dòng {number} (mục số {entry.seq})"
         if entry.seq != seq:
             raise SyncRefused(

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from desktop_app import log_privacy, paths
@@ -66,7 +66,7 @@ class PlacementPrompt(QMessageBox):
             self.tr("&Copy it to this computer and open the copy"),
             QMessageBox.ButtonRole.AcceptRole,
         )
-        self.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        self.setEscapeButton(self.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole))
         self.setDefaultButton(self.copy_button)
 
     @classmethod
@@ -306,8 +306,10 @@ def create_application(settings: Settings | None = None) -> tuple[QApplication, 
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName(style.PRODUCT_NAME)
     app.setOrganizationName(ORGANISATION)
+    app.setDesktopFileName("sochibo")  # matches installers/linux/sochibo.desktop (Wayland)
+    app.setWindowIcon(QIcon(str(paths.resources_dir() / "icons" / "sochibo.png")))
     settings = settings or Settings()
-    i18n.install(app, settings.get(LANGUAGE))
+    i18n.install(app, i18n.language_override() or settings.get(LANGUAGE))
     style.apply(app, settings.get(TEXT_SCALE))
     return app, settings
 

@@ -18,7 +18,7 @@ from types import TracebackType
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -104,8 +104,10 @@ class ErrorDialog(QDialog):
     def _buttons(self) -> QDialogButtonBox:
         box = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.toggle = QPushButton(self.tr("Show details"), checkable=True)
-        self.copy = QPushButton(self.tr("Copy details"))
-        self.open_logs = QPushButton(self.tr("Open log folder"))
+        self.copy = QPushButton(self.tr("&Copy details"))
+        self.open_logs = QPushButton(self.tr("&Open log folder"))
+        self.toggle.setShortcut(QKeySequence("Ctrl+D"))
+        self.toggle.setToolTip(self.tr("Show or hide the technical details (Ctrl+D)"))
         for button in (self.toggle, self.copy, self.open_logs):
             box.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         self.toggle.toggled.connect(self._show_details)

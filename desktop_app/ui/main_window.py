@@ -18,13 +18,21 @@ from pathlib import Path
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QEvent,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QPainter
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -43,7 +51,7 @@ from desktop_app import paths
 from desktop_app.services import cell as cell_service
 from desktop_app.services.backups import BackupInfo
 from desktop_app.services.views import CellView
-from desktop_app.ui import errors, style
+from desktop_app.ui import errors, guide, style
 from desktop_app.ui.backup_keeper import BackupKeeper
 from desktop_app.ui.pages.placeholder import BrokenPage, PlaceholderPage
 from desktop_app.ui.settings import WINDOW_GEOMETRY, WINDOW_STATE, Settings
@@ -53,6 +61,10 @@ from desktop_app.ui.widgets.print_forms_button import PrintFormsButton
 log = logging.getLogger(__name__)
 SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 1
 DEFAULT_SIZE = (1280, 800)
+SIDEBAR_WIDTH = 270  # at least; wider when larger text needs it
+ITEM_PADDING = 32  # an item's padding, its accent border and the shortcut's right margin
+SIDEBAR_AIR = 18  # beside the longest name
+SHORTCUT_GAP = 16  # between an area's name and its shortcut
 
 
 @dataclass(frozen=True)
@@ -144,7 +156,10 @@ class ShortcutDelegate(QStyledItemDelegate):
         index: QModelIndex | QPersistentModelIndex,
     ) -> None:
         super().paint(painter, option, index)
+        if not shortcut_fits(option, index):  # large text: the name first (menus have it)
+            return
         painter.save()
+        painter.setFont(option.font)  # the entry's own size, whatever the text size
         painter.setPen(Qt.GlobalColor.gray)
         rect = option.rect.adjusted(0, 0, -14, 0)
         painter.drawText(
@@ -153,6 +168,14 @@ class ShortcutDelegate(QStyledItemDelegate):
             str(index.data(SHORTCUT_ROLE) or ""),
         )
         painter.restore()
+
+
+def shortcut_fits(option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> bool:
+    """Room for the shortcut to the right of the area's name in the sidebar."""
+    metrics = QFontMetrics(option.font)
+    name = metrics.horizontalAdvance(str(index.data()))
+    shortcut = metrics.horizontalAdvance(str(index.data(SHORTCUT_ROLE) or ""))
+    return name + SHORTCUT_GAP + shortcut + ITEM_PADDING <= option.rect.width()
 
 
 class MainWindow(QMainWindow):
@@ -180,6 +203,8 @@ class MainWindow(QMainWindow):
         settings_page = self.pages.get("settings")
         if hasattr(settings_page, "backups_changed"):
             settings_page.backups_changed.connect(self.keeper.refresh)
+        if hasattr(settings_page, "use_settings"):
+            settings_page.use_settings(settings)
         self.setWindowTitle(style.PRODUCT_NAME)
         self._restore_geometry()
         runner.register_changed.connect(self.reload)
@@ -203,8 +228,8 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{item.text()} ({item.data(SHORTCUT_ROLE)})")
             self.nav.addItem(item)
         self.nav.currentRowChanged.connect(self._row_changed)
-        panel = QWidget(objectName="SidebarPanel")
-        panel.setFixedWidth(270)
+        panel = self.sidebar = QWidget(objectName="SidebarPanel")
+        self._fit_sidebar()
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 18, 0, 0)
         header = QVBoxLayout()
@@ -221,6 +246,20 @@ class MainWindow(QMainWindow):
         row.addWidget(panel)
         row.addWidget(self.stack, 1)
         self.setCentralWidget(body)
+
+    def _fit_sidebar(self) -> None:
+        """As wide as the longest area name at the current text size (its shortcut shows
+        where there is room), so the pages keep theirs."""
+        metrics = QFontMetrics(style.scaled_font(1.1))
+        widest = max(
+            metrics.horizontalAdvance(self.nav.item(row).text()) for row in range(self.nav.count())
+        )
+        self.sidebar.setFixedWidth(max(SIDEBAR_WIDTH, widest + ITEM_PADDING + SIDEBAR_AIR))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "sidebar"):  # text size
+            self._fit_sidebar()
+        super().changeEvent(event)
 
     def _build_pages(self) -> None:
         factories: dict[str, Callable[[], QWidget]] = {
@@ -278,7 +317,8 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        self._action(file_menu, self.tr("&New register…"), self.new_requested, "Ctrl+N")
+        # no Ctrl+N: the Members page's "Add person" has it (a new register is made once)
+        self._action(file_menu, self.tr("&New register…"), self.new_requested)
         self._action(file_menu, self.tr("&Open register…"), self.open_requested, "Ctrl+O")
         self._action(file_menu, self.tr("Open the &demo register"), self.demo_requested)
         file_menu.addSeparator()
@@ -305,6 +345,22 @@ class MainWindow(QMainWindow):
         )
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About"), self._about)
+        self.guide_action = self._action(
+            help_menu, self.tr("&User guide"), self.open_guide, "F1"
+        )  # after About, which tests find first
+        self.guide_action.setToolTip(self.tr("Step-by-step help, with pictures, in the browser"))
+
+    def open_guide(self) -> None:
+        """The user guide in the web browser (desktop_app/ui/guide.py)."""
+        if not guide.open_guide():
+            errors.MessageDialog.ask(
+                self,
+                self.tr("User guide"),
+                self.tr(
+                    "The user guide could not be opened: it is not installed with the "
+                    "program, or no web browser is set up on this computer."
+                ),
+            )
 
     def show_history(self) -> None:
         """The change history of the whole register, in a window of its own."""

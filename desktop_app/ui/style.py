@@ -6,13 +6,14 @@ Widgets get a role through a dynamic property (``role``) that the style sheet pi
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QLabel, QStyleFactory, QWidget
 
 PRODUCT_NAME = "Sổ Chi bộ"  # a name: the same in every language
 ACCENT = "#a4161a"
 MIN_POINT_SIZE = 10.0
+_APPLIED = "sochiboTextScale"  # application property: [base size, applied size, scale]
 
 STYLE_SHEET = f"""
 QListWidget#Sidebar {{
@@ -58,10 +59,54 @@ def apply(app: QApplication, text_scale: int = 100) -> None:
     if hasattr(hints, "setColorScheme"):
         hints.setColorScheme(Qt.ColorScheme.Light)
     app.setPalette(_palette(app.style().standardPalette()))
-    font = QFont(app.font())
-    font.setPointSizeF(max(font.pointSizeF(), MIN_POINT_SIZE) * text_scale / 100)
-    app.setFont(font)
+    _set_font(app, text_scale)
     app.setStyleSheet(STYLE_SHEET)
+
+
+def _set_font(app: QApplication, text_scale: int) -> None:
+    base = _base_point_size(app)
+    font = QFont(app.font())
+    font.setPointSizeF(base * text_scale / 100)
+    app.setFont(font)
+    app.setProperty(_APPLIED, [base, font.pointSizeF(), text_scale])
+
+
+def _applied(app: QApplication) -> tuple[float, int] | None:
+    """(base point size, scale) of the font ``apply`` set, if it is still the app's font."""
+    stored = app.property(_APPLIED)
+    if stored and abs(float(stored[1]) - app.font().pointSizeF()) < 0.01:
+        return float(stored[0]), int(stored[2])
+    return None
+
+
+def _base_point_size(app: QApplication) -> float:
+    """The unscaled size: remembered when applied before, else the app font's own size."""
+    applied = _applied(app)
+    return applied[0] if applied else max(app.font().pointSizeF(), MIN_POINT_SIZE)
+
+
+def text_scale(app: QApplication) -> int:
+    """The scale (percent) the application font was last applied at."""
+    applied = _applied(app)
+    return applied[1] if applied else 100
+
+
+def change_text_scale(app: QApplication, scale: int) -> None:
+    """Apply a new text scale to a running program: the application font, and every font
+    a widget set for itself (headings, bold values) by the same ratio; layouts follow."""
+    old = text_scale(app)
+    if scale == old:
+        return
+    _set_font(app, scale)  # not the style sheet again: repolishing resets widgets' fonts
+    ratio = scale / old
+    changed = QEvent(QEvent.Type.ApplicationFontChange)  # Qt posts it; now, in a known order
+    for widget in app.allWidgets():
+        QApplication.sendEvent(widget, changed)
+    for widget in app.allWidgets():
+        if widget.testAttribute(Qt.WidgetAttribute.WA_SetFont):
+            font = QFont(widget.font())
+            font.setPointSizeF(font.pointSizeF() * ratio)
+            widget.setFont(font)
 
 
 def _palette(base: QPalette) -> QPalette:

@@ -464,8 +464,8 @@
         <translation>Thêm quần chúng…</translation>
     </message>
     <message>
-        <source>Whole table (pool review)</source>
-        <translation>Xem cả bảng (rà soát nguồn)</translation>
+        <source>&amp;Whole table (pool review)</source>
+        <translation>Xem cả &amp;bảng (rà soát nguồn)</translation>
     </message>
     <message>
         <source>Hide the pipeline to see every column of the list, for the quarterly review</source>
@@ -607,7 +607,7 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     </message>
     <message>
         <source>Cell &amp;name *</source>
-        <translation>&amp;Tên chi bộ *</translation>
+        <translation>Tê&amp;n chi bộ *</translation>
     </message>
     <message>
         <source>Cell &amp;code *</source>
@@ -844,12 +844,16 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
         <translation>Xem chi tiết</translation>
     </message>
     <message>
-        <source>Copy details</source>
-        <translation>Chép chi tiết</translation>
+        <source>&amp;Copy details</source>
+        <translation>&amp;Chép chi tiết</translation>
     </message>
     <message>
-        <source>Open log folder</source>
-        <translation>Mở thư mục nhật ký</translation>
+        <source>&amp;Open log folder</source>
+        <translation>&amp;Mở thư mục nhật ký</translation>
+    </message>
+    <message>
+        <source>Show or hide the technical details (Ctrl+D)</source>
+        <translation>Xem hoặc ẩn chi tiết kỹ thuật (Ctrl+D)</translation>
     </message>
     <message>
         <source>Hide details</source>
@@ -1132,8 +1136,8 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
         <translation>Chưa chọn tệp</translation>
     </message>
     <message>
-        <source>Choose file…</source>
-        <translation>Chọn tệp…</translation>
+        <source>&amp;Choose file…</source>
+        <translation>&amp;Chọn tệp…</translation>
     </message>
     <message>
         <source>List file:</source>
@@ -1429,6 +1433,22 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
         <translation>&amp;Giới thiệu</translation>
     </message>
     <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>Step-by-step help, with pictures, in the browser</source>
+        <translation>Hướng dẫn từng việc, có hình minh họa, mở trong trình duyệt</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>The user guide could not be opened: it is not installed with the program, or no web browser is set up on this computer.</source>
+        <translation>Không mở được hướng dẫn sử dụng: hướng dẫn không được cài kèm chương trình, hoặc máy này chưa có trình duyệt web.</translation>
+    </message>
+    <message>
         <source>Demo register</source>
         <translation>Sổ mẫu</translation>
     </message>
@@ -1524,24 +1544,24 @@ Sổ đảng viên của chi bộ: chạy không cần Internet, dữ liệu đ�
         <translation>Trở về mặc định: đảng viên phải dự được tính là có mặt; người khác được bỏ khỏi danh sách điểm danh (phím Delete)</translation>
     </message>
     <message>
-        <source>Add guest…</source>
-        <translation>Thêm khách mời…</translation>
-    </message>
-    <message>
         <source>A guest who came: their name</source>
         <translation>Khách mời đến dự: ghi họ tên</translation>
-    </message>
-    <message>
-        <source>Add attendee…</source>
-        <translation>Thêm người dự…</translation>
     </message>
     <message>
         <source>Someone of the cell who came without being expected: an exempted member, a candidate</source>
         <translation>Người của chi bộ đến dự dù không phải dự: đảng viên được miễn sinh hoạt, quần chúng</translation>
     </message>
     <message>
-        <source>Record certificate…</source>
-        <translation>Ghi giấy chứng nhận…</translation>
+        <source>Add &amp;guest…</source>
+        <translation>Thêm &amp;khách mời…</translation>
+    </message>
+    <message>
+        <source>Add &amp;attendee…</source>
+        <translation>Thêm người &amp;dự…</translation>
+    </message>
+    <message>
+        <source>Record &amp;certificate…</source>
+        <translation>Ghi giấy chứng &amp;nhận…</translation>
     </message>
     <message>
         <source>The certificate this class gave one attendee (it goes on their record)</source>
@@ -1796,8 +1816,8 @@ Its roll call is deleted with it.</source>
         <translation>Ghi sự kiện</translation>
     </message>
     <message>
-        <source>Undo last event…</source>
-        <translation>Rút lại sự kiện cuối…</translation>
+        <source>&amp;Undo last event…</source>
+        <translation>&amp;Rút lại sự kiện cuối…</translation>
     </message>
     <message>
         <source>History of changes…</source>
@@ -1944,10 +1964,6 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
         <translation>Xem chi tiết</translation>
     </message>
     <message>
-        <source>Import a list…</source>
-        <translation>Nhập danh sách…</translation>
-    </message>
-    <message>
         <source>Bring in the cell&apos;s existing list from an Excel, LibreOffice or CSV file</source>
         <translation>Đưa danh sách sẵn có của chi bộ vào sổ, từ tệp Excel, LibreOffice hoặc CSV</translation>
     </message>
@@ -1962,6 +1978,10 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>Showing %1 / %2 people</source>
         <translation>Đang hiện %1 / %2 người</translation>
+    </message>
+    <message>
+        <source>&amp;Import a list…</source>
+        <translation>&amp;Nhập danh sách…</translation>
     </message>
     <message>
         <source>No one in this group. Choose “Everyone” to see all.</source>
@@ -2491,16 +2511,16 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
         <translation>Chưa ghi ngày nào: áp dụng đúng lịch nghỉ lễ của Nhà nước.</translation>
     </message>
     <message>
-        <source>Add a day off…</source>
-        <translation>Thêm ngày nghỉ…</translation>
+        <source>Add a &amp;day off…</source>
+        <translation>Thêm ngày &amp;nghỉ…</translation>
     </message>
     <message>
-        <source>Add a swapped working day…</source>
-        <translation>Thêm ngày làm bù…</translation>
+        <source>Add a &amp;swapped working day…</source>
+        <translation>Thêm ngày làm &amp;bù…</translation>
     </message>
     <message>
-        <source>Remove</source>
-        <translation>Xóa</translation>
+        <source>&amp;Remove</source>
+        <translation>&amp;Xóa</translation>
     </message>
     <message>
         <source>e.g. the government&apos;s notice number</source>
@@ -2613,6 +2633,26 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
         <translation>Cài đặt</translation>
     </message>
     <message>
+        <source>Interface on this computer</source>
+        <translation>Giao diện trên máy này</translation>
+    </message>
+    <message>
+        <source>The language of menus, buttons and messages</source>
+        <translation>Ngôn ngữ của trình đơn, nút bấm và thông báo</translation>
+    </message>
+    <message>
+        <source>Larger letters everywhere in the program; it changes at once</source>
+        <translation>Chữ to hơn ở mọi chỗ trong chương trình; đổi ngay khi chọn</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Ngôn ngữ:</translation>
+    </message>
+    <message>
+        <source>Text &amp;size:</source>
+        <translation>Cỡ c&amp;hữ:</translation>
+    </message>
+    <message>
         <source>Backups</source>
         <translation>Sao lưu</translation>
     </message>
@@ -2626,7 +2666,7 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
     <message>
         <source>Back up to a &amp;folder or USB stick…</source>
-        <translation>Sao lưu ra &amp;thư mục hoặc USB…</translation>
+        <translation>Sao lưu ra thư mục hoặc &amp;USB…</translation>
     </message>
     <message>
         <source>A verified copy, still encrypted, in a folder you choose</source>
@@ -2650,7 +2690,7 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
     <message>
         <source>Restore from a &amp;file…</source>
-        <translation>Khôi phục từ &amp;tệp…</translation>
+        <translation>Khô&amp;i phục từ tệp…</translation>
     </message>
     <message>
         <source>Restore a backup kept on a USB stick or elsewhere</source>
@@ -2658,7 +2698,7 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
     <message>
         <source>&amp;Undo the last restore</source>
-        <translation>&amp;Hoàn tác lần khôi phục</translation>
+        <translation>Hoàn tác &amp;lần khôi phục</translation>
     </message>
     <message>
         <source>Go back to the register as it was just before the last restore</source>
@@ -2674,7 +2714,7 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
     <message>
         <source>&amp;Check the register</source>
-        <translation>Kiể&amp;m tra sổ</translation>
+        <translation>Kiểm t&amp;ra sổ</translation>
     </message>
     <message>
         <source>Integrity, links between records, the journal&apos;s hash chain</source>
@@ -2690,7 +2730,7 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
     <message>
         <source>Change the &amp;passphrase…</source>
-        <translation>Đổi mật &amp;khẩu…</translation>
+        <translation>Đổi &amp;mật khẩu…</translation>
     </message>
     <message>
         <source>Type the current passphrase, then the new one twice</source>
@@ -2698,7 +2738,7 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
     <message>
         <source>Make a new recovery &amp;key…</source>
-        <translation>Tạo khóa khôi phục &amp;mới…</translation>
+        <translation>Tạo khó&amp;a khôi phục mới…</translation>
     </message>
     <message>
         <source>For a lost or exposed recovery key</source>
@@ -3008,8 +3048,8 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
         <translation>Hôm nay</translation>
     </message>
     <message>
-        <source>Rules and working days…</source>
-        <translation>Quy định và ngày làm việc…</translation>
+        <source>&amp;Rules and working days…</source>
+        <translation>&amp;Quy định và ngày làm việc…</translation>
     </message>
     <message>
         <source>The rules the deadlines are computed from, and the days off and swapped working days they count with</source>
@@ -3052,8 +3092,8 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
         <translation>Mở hồ sơ kết nạp của người này (Enter)</translation>
     </message>
     <message>
-        <source>Refresh</source>
-        <translation>Làm mới</translation>
+        <source>Re&amp;fresh</source>
+        <translation>&amp;Làm mới</translation>
     </message>
     <message>
         <source>No register is open</source>
@@ -3147,7 +3187,7 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
     <message>
         <source>Use the &amp;recovery key instead</source>
-        <translation>Dùng &amp;khóa khôi phục</translation>
+        <translation>&amp;Dùng khóa khôi phục</translation>
     </message>
     <message>
         <source>&amp;Open</source>

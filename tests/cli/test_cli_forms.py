@@ -41,6 +41,7 @@ def test_forms_list(reg, capsys):
         "BB-SH",
         "RS-NPT",
         "VIEC",
+        "BC-TK",
     ]
     assert forms[2] == {
         "code": "6-KNĐ",

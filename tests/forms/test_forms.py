@@ -298,7 +298,7 @@ PERSON_FORMS = ["3-KNĐ", "5-KNĐ", "6-KNĐ", "10-KNĐ", "11-KNĐ", "12-KNĐ", "
 
 def test_form_codes_and_subjects(small):
     assert [s.code for s in registry.list_forms()] == [
-        *PERSON_FORMS, "7-HSĐV", "DS-KT", "BB-SH", "RS-NPT", "VIEC",
+        *PERSON_FORMS, "7-HSĐV", "DS-KT", "BB-SH", "RS-NPT", "VIEC", "BC-TK",
     ]  # fmt: skip
     assert registry.get_form("13-knd").code == "13-KNĐ"
     with pytest.raises(NotFoundError, match="9-KNĐ"):
@@ -315,3 +315,12 @@ def test_form_codes_and_subjects(small):
         "DM-HS",
     ]  # a probationary member typed in: the probation papers only (no mentor: no 11-KNĐ)
     assert registry.forms_for_person(small.reg, small.officials[0], TODAY) == []
+
+
+def test_which_forms_apply_is_answered_for_everyone_in_the_demo(demo_register):
+    """People with membership events (transfer, exemption, removal, death) are asked too: the
+    member page's Print… button asks for whoever is shown."""
+    asked = {p.status for p in members.list_people(demo_register)}
+    assert {"transferred_out", "removed", "deceased"} <= asked
+    for person in members.list_people(demo_register):
+        registry.forms_for_person(demo_register, person.id, TODAY)

@@ -33,7 +33,7 @@ from desktop_app.store import journal
 from desktop_app.store.database import Register, key_path
 from desktop_app.store.keys import FAST_KDF_FOR_TESTS, KeyFile
 from tests.conftest import CELL, PASSPHRASE, TODAY
-from tests.sync import fuzz_samples
+from tests.sync import fuzz_samples, receipt_samples
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 VIETNAMESE = set("àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ")
@@ -88,6 +88,7 @@ def live(tmp_path_factory):
         ".sochibo.keys": key_path(sample_path).read_bytes(),
         ".csv": "STT;Họ và tên;Giới tính;Năm sinh\n1;Hà Thị Thu;Nữ;1980\n".encode("utf-8-sig"),
         **fuzz_samples.samples(),
+        **receipt_samples.fuzz_samples(),
     }
     yield Live(reg, recovery, samples, work / "files")
     reg.close()
@@ -278,7 +279,20 @@ READERS = [
         200,
         writes=True,
     ),
-    # the upper level's phase adds: the receipt
+    Reader(
+        "receipt",
+        receipt_samples.SUFFIX,
+        lambda s: mutated(s[receipt_samples.SUFFIX]),
+        receipt_samples.read_receipt,
+        150,
+    ),
+    Reader(
+        "receipt signature",
+        receipt_samples.SIGNATURE,
+        lambda s: mutated(s[receipt_samples.SIGNATURE]),
+        receipt_samples.read_receipt_signature,
+        150,
+    ),
 ]
 
 

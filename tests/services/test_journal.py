@@ -16,6 +16,7 @@ from desktop_app.store import journal
 from desktop_app.store.models import JOURNALLED, Journal, Person
 from tests.conftest import TODAY
 from tests.services import pipeline
+from tests.sync import upper_scenario
 
 PERSON = {
     "full_name": "Võ Văn Kiệt",
@@ -73,6 +74,8 @@ def scenario(reg) -> set[str]:
     called |= _meetings(reg)
     called |= _imports(reg)
     called |= _sync(reg)
+    called |= _ratings(reg, person.id)
+    called |= upper_scenario.upper_round(reg)  # the upper level's services
     called.add("cell.create_cell")  # made by the register fixture
     return called
 
@@ -153,6 +156,21 @@ def _sync(reg) -> set[str]:
     seq, chain_hash = journal.head()
     sync_cell.acknowledge(reg, upper_id=upper.upper_id, seq=seq, chain_hash=chain_hash)
     return {"sync_cell.enrol", "sync_cell.acknowledge"}
+
+
+def _ratings(reg, person_id: str) -> set[str]:
+    from desktop_app.services import ratings
+
+    ratings.set_rating(reg, person_id, 2025, "good", points=82, today=TODAY)
+    ratings.set_rating(reg, person_id, 2025, "HTXSNV", points="92,5", note="Sửa", today=TODAY)
+    ratings.remove_rating(reg, person_id, 2025)
+    ratings.set_quota(reg, 2026, 2, today=TODAY)
+    ratings.set_quota(reg, 2026, 3, reference="15-KH/ĐU", today=TODAY)
+    ratings.remove_quota(reg, 2026)
+    return {
+        "ratings.set_rating", "ratings.remove_rating", "ratings.set_quota",
+        "ratings.remove_quota",
+    }  # fmt: skip
 
 
 def test_every_writing_service_is_exercised_and_journalled(register):

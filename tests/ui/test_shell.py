@@ -343,3 +343,14 @@ def test_default_size_fits_small_office_screens() -> None:
 
     assert fitted_size(QSize(1366, 728)) == QSize(1280, 688)  # 1366×768 minus a taskbar
     assert fitted_size(QSize(1920, 1040)) == QSize(1280, 800)
+
+
+def test_the_application_has_its_icon(qapp, settings) -> None:
+    font = qapp.font()
+    try:
+        app_module.create_application(settings)
+        assert not qapp.windowIcon().isNull()
+        assert qapp.desktopFileName() == "sochibo"
+    finally:
+        i18n.install(qapp, "en")
+        qapp.setFont(font)

@@ -10,6 +10,8 @@ from desktop_app.store.migrations import (
     m003_meetings,
     m004_documents,
     m005_sync,
+    m006_ratings,
+    m007_upper,
 )
 
 STEPS: dict[int, Callable] = {
@@ -18,6 +20,8 @@ STEPS: dict[int, Callable] = {
     3: m003_meetings.up,
     4: m004_documents.up,
     5: m005_sync.up,
+    6: m006_ratings.up,
+    7: m007_upper.up,
 }
 LATEST = max(STEPS)
 

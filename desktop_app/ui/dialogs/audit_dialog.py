@@ -36,6 +36,7 @@ from desktop_app.ui.models import audit_model
 from desktop_app.ui.models.audit_model import AuditModel, ChangesModel
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.widgets.date_edit import DateEdit
+from desktop_app.ui.widgets.flow import flow_row
 from desktop_app.ui.widgets.messages import ERROR_COLOR, Banner
 from desktop_app.ui.widgets.text import fill
 
@@ -113,7 +114,7 @@ class AuditDialog(QDialog):
         self.person_edit = QLineEdit(self)
         self.person_edit.setPlaceholderText(self.tr("Everyone — type a name to see one person"))
         self.person_edit.setClearButtonEnabled(True)
-        self.person_edit.setMinimumWidth(300)
+        self.person_edit.setMinimumWidth(self.fontMetrics().averageCharWidth() * 30)
         self.matches = QStandardItemModel(self)
         self.completer = QCompleter(self.matches, self)
         self.completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -131,7 +132,7 @@ class AuditDialog(QDialog):
         self.kind_box.currentIndexChanged.connect(lambda _i: self.load())
         self.start_edit, self.end_edit = DateEdit(parent=self), DateEdit(parent=self)
         for edit in (self.start_edit, self.end_edit):
-            edit.setMaximumWidth(120)
+            edit.setMaximumWidth(edit.fontMetrics().horizontalAdvance("00/00/00000") + 16)
             edit.editingFinished.connect(self._dates_changed)
         self.reveal_button = QPushButton(self.tr("Show ID numbers"), self)
         self.reveal_button.setToolTip(
@@ -141,24 +142,29 @@ class AuditDialog(QDialog):
             )
         )
         self.reveal_button.clicked.connect(self.reveal)
-        row = QHBoxLayout()
+        pairs: list[QWidget] = []
         for label, widget in (
             (self.tr("Person:"), self.person_edit),
             (self.tr("Kind:"), self.kind_box),
             (self.tr("From:"), self.start_edit),
             (self.tr("To:"), self.end_edit),
         ):
-            buddy = QLabel(label, self)
+            pair = QWidget(self)
+            buddy = QLabel(label, pair)
             buddy.setBuddy(widget)
-            row.addWidget(buddy)
-            row.addWidget(widget, 1 if widget is self.person_edit else 0)
-            row.addSpacing(6)
-        row.addWidget(self.reveal_button)
+            line = QHBoxLayout(pair)
+            line.setContentsMargins(0, 0, 6, 0)
+            line.addWidget(buddy)
+            line.addWidget(widget)
+            pairs.append(pair)
+        row = QHBoxLayout()
+        row.addWidget(flow_row(self, [*pairs, self.reveal_button]), 1)  # two lines if need be
         return row
 
     def _build_table(self) -> QTableView:
         self.model = AuditModel(self)
         table = self.table = QTableView(self)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -185,6 +191,7 @@ class AuditDialog(QDialog):
         self.changes_title = QLabel(self.tr("Fields changed in the selected entry"), box)
         self.changes_model = ChangesModel(self)
         self.changes = QTableView(box)
+        self.changes.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.changes.setModel(self.changes_model)
         self.changes.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.changes.setWordWrap(True)

@@ -19,8 +19,16 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QFont, QPainter
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+)
+from PySide6.QtGui import QFont, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -120,6 +128,14 @@ class TargetDelegate(QStyledItemDelegate):
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index) -> None:
         editor.setGeometry(option.rect.adjusted(1, 1, -1, -1))
+
+    def eventFilter(self, editor: QObject, event: QEvent) -> bool:
+        """Tab goes on to the next combo (and out of the table), as everywhere else: the
+        delegate's own Tab would close this always-open editor and lose the focus."""
+        pressed = isinstance(event, QKeyEvent) and event.type() == QEvent.Type.KeyPress
+        if pressed and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            return False
+        return super().eventFilter(editor, event)
 
 
 class ActionDelegate(QStyledItemDelegate):
@@ -239,7 +255,7 @@ class ImportDialog(QDialog):
         self.path_edit.setReadOnly(True)
         self.path_edit.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.path_edit.setPlaceholderText(self.tr("No file chosen yet"))
-        self.choose_button = QPushButton(self.tr("Choose file…"), page)
+        self.choose_button = QPushButton(self.tr("&Choose file…"), page)
         self.choose_button.clicked.connect(self.choose_file)
         self.sheet_combo = QComboBox(page)
         self.sheet_combo.setMinimumWidth(260)
@@ -274,6 +290,7 @@ class ImportDialog(QDialog):
         self.mapping_model = ColumnMappingModel(self)
         self.mapping_model.dataChanged.connect(lambda *_: self._mapping_changed())
         table = self.columns_table = QTableView(page)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setModel(self.mapping_model)
         table.setItemDelegateForColumn(pm.TARGET, TargetDelegate(table))
         table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -303,6 +320,8 @@ class ImportDialog(QDialog):
         font.setBold(True)
         self.counts_label.setFont(font)
         self.actions_label = QLabel(page)
+        for label in (self.counts_label, self.actions_label):  # long counts: two lines
+            label.setWordWrap(True)
         column.addWidget(self.counts_label)
         column.addWidget(self.actions_label)
         top.addLayout(column, 1)
@@ -315,6 +334,7 @@ class ImportDialog(QDialog):
         self.proxy = ImportPreviewProxy(self)
         self.proxy.setSourceModel(self.preview_model)
         table = self.preview_table = QTableView(page)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setModel(self.proxy)
         table.setItemDelegateForColumn(pm.ACTION, ActionDelegate(table))
         table.setSortingEnabled(True)
@@ -501,8 +521,14 @@ class ImportDialog(QDialog):
             max(self.default_combo.findData(plan.default_membership), 0)
         )
         self.mapping_model.set_columns(plan.columns)
+        previous: QWidget = self.default_combo  # Tab: the options, then each column's combo
         for row in range(self.mapping_model.rowCount()):
-            self.columns_table.openPersistentEditor(self.mapping_model.index(row, pm.TARGET))
+            index = self.mapping_model.index(row, pm.TARGET)
+            self.columns_table.openPersistentEditor(index)
+            editor = self.columns_table.indexWidget(index)
+            if editor is not None:
+                QWidget.setTabOrder(previous, editor)
+                previous = editor
         self._fit_mapping_columns()
         how = (
             self.tr("The columns are mapped as you chose last time for a file with these headers.")

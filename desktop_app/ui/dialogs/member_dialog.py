@@ -157,9 +157,10 @@ class MemberDialog(QDialog):
 
     def _group(self, title: str, names: tuple[str, ...]) -> QGroupBox:
         box = QGroupBox(group_title(title), self.form)
-        box.setMinimumWidth(self.fontMetrics().averageCharWidth() * 68)
+        box.setMinimumWidth(self.fontMetrics().averageCharWidth() * 56)  # 150 % text: 1280 px
         form = QFormLayout(box)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: field below
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         line_height = QLineEdit().sizeHint().height()  # an unparented probe, freed at once
         for name in names:
@@ -207,7 +208,8 @@ class MemberDialog(QDialog):
         )
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setWordWrap(True)
-        return label
+        label.setMinimumHeight(label.fontMetrics().lineSpacing() * 2)  # a dialog's height
+        return label  # does not follow a wrapped label: keep room for its second line
 
     def _choice(self, name: str, parent: QWidget) -> QComboBox:
         combo = QComboBox(parent)

@@ -251,6 +251,7 @@ def load_rules(on: dt.date) -> RuleLists:
 
 def _table(parent: QWidget, model: QAbstractTableModel) -> QTableView:
     table = QTableView(parent)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -453,9 +454,9 @@ class RulesDialog(QDialog):
         self.days_empty = style.muted(self.tr("No days added: the public holidays apply as is."))
         layout.addWidget(self.days_empty)
         row = QHBoxLayout()
-        self.add_off_button = QPushButton(self.tr("Add a day off…"), page)
-        self.add_working_button = QPushButton(self.tr("Add a swapped working day…"), page)
-        self.remove_button = QPushButton(self.tr("Remove"), page)
+        self.add_off_button = QPushButton(self.tr("Add a &day off…"), page)
+        self.add_working_button = QPushButton(self.tr("Add a &swapped working day…"), page)
+        self.remove_button = QPushButton(self.tr("&Remove"), page)
         self.add_off_button.clicked.connect(lambda: self.start_adding(working=False))
         self.add_working_button.clicked.connect(lambda: self.start_adding(working=True))
         self.remove_button.clicked.connect(self.remove_selected)

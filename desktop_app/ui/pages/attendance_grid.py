@@ -205,12 +205,14 @@ class AttendanceGrid(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(0)
         table = self.table = QTableView(box)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setVerticalHeader(_NamesHeader(self.model, table))
         table.setModel(self.model)
         table.setItemDelegate(_Separated(self.model, table))
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         totals = self.totals = QTableView(box)
+        totals.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         totals.setModel(self.model)
         totals.setItemDelegate(_Separated(self.model, totals))
         totals.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

@@ -116,6 +116,7 @@ class AttendanceReport(QWidget):
 
     def _build_table(self) -> QTableView:
         table = self.table = QTableView(self)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
         table.sortByColumn(columns.NAME, Qt.SortOrder.AscendingOrder)

@@ -22,6 +22,7 @@ from desktop_app.services.development import CandidateRow
 from desktop_app.ui.models import candidates_model
 from desktop_app.ui.models.candidates_model import CandidatesFilter, CandidatesModel, group_label
 from desktop_app.ui.models.roles import ObjectRole
+from desktop_app.ui.widgets.flow import flow_row
 from desktop_app.ui.widgets.text import fill
 
 MAX_COLUMN = 260  # long texts (deadline, comment) are cut here; the tooltip has them whole
@@ -39,7 +40,7 @@ class CandidateList(QWidget):
         self.proxy = CandidatesFilter(self)
         self.proxy.setSourceModel(self.model)
         self.add_button = QPushButton(self.tr("Add candidate…"), self)
-        self.review_button = QPushButton(self.tr("Whole table (pool review)"), self)
+        self.review_button = QPushButton(self.tr("&Whole table (pool review)"), self)
         self.review_button.setCheckable(True)
         self.review_button.setToolTip(
             self.tr("Hide the pipeline to see every column of the list, for the quarterly review")
@@ -56,9 +57,7 @@ class CandidateList(QWidget):
         self.count_label.setStyleSheet("color: #555555;")
         self.table = self._build_table()
         top = QHBoxLayout()
-        top.addWidget(self.add_button)
-        top.addStretch(1)
-        top.addWidget(self.review_button)
+        top.addWidget(flow_row(self, [self.add_button, self.review_button]))
         filters = QHBoxLayout()
         filters.addWidget(self.group)
         filters.addWidget(self.search, 1)
@@ -72,6 +71,7 @@ class CandidateList(QWidget):
 
     def _build_table(self) -> QTableView:
         table = QTableView(self)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
         table.sortByColumn(candidates_model.NAME, Qt.SortOrder.AscendingOrder)

@@ -45,6 +45,7 @@ def make_table(
     """A read-only table: columns fit their contents, one stretches; the ``fixed`` ones
     (column: width in average characters) wrap their text."""
     table = QTableView(parent)
+    table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
     table.setModel(model)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QGridLayout,
     QPushButton,
     QSplitter,
     QVBoxLayout,
@@ -33,6 +32,7 @@ from desktop_app.ui.errors import confirm
 from desktop_app.ui.pages.candidate_list import CandidateList
 from desktop_app.ui.pages.candidate_pipeline import PipelineView
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.widgets.flow import flow_row
 from desktop_app.ui.widgets.messages import Banner
 from desktop_app.ui.widgets.text import fill
 
@@ -85,17 +85,13 @@ class CandidatesPage(QWidget):
         self.mentor_button = QPushButton(self.tr("Assign mentor…"), self.detail)
         self.end_mentor_button = QPushButton(self.tr("End assignment…"), self.detail)
         self.members_button = QPushButton(self.tr("Show in the members list"), self.detail)
-        buttons = QGridLayout()
-        row1 = (self.step_button, self.vote_button, self.undo_button)
-        row2 = (self.mentor_button, self.end_mentor_button, self.members_button)
-        for column, (a, b) in enumerate(zip(row1, row2, strict=True)):
-            buttons.addWidget(a, 0, column)
-            buttons.addWidget(b, 1, column)
+        buttons = (self.step_button, self.vote_button, self.undo_button)
+        buttons += (self.mentor_button, self.end_mentor_button, self.members_button)
         layout = QVBoxLayout(self.detail)
         layout.setContentsMargins(4, 0, 0, 0)
         layout.addWidget(self.banner)
         layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
+        layout.addWidget(flow_row(self.detail, list(buttons)))  # as many lines as they need
         return self.detail
 
     def _make_actions(self) -> None:

@@ -127,6 +127,7 @@ class FormsPage(QWidget):
 
     def _build_table(self) -> QTableView:
         table = self.table = QTableView(self)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -165,6 +166,7 @@ class FormsPage(QWidget):
         row.addWidget(self.subject_label)
         for widget in self._subject_widgets():  # one shown at a time, each at its own height
             row.addWidget(widget, 1)
+            widget.hide()  # until a form is chosen (three side by side would widen the window)
         return row
 
     def _subject_widgets(self) -> tuple[QWidget, ...]:

@@ -145,6 +145,7 @@ class MeetingDetailView(QWidget):
 
     def _build_roll(self) -> QTableView:
         table = self.roll_table = QTableView(self)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setModel(self.roll_model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -205,10 +206,10 @@ class MeetingDetailView(QWidget):
         return grid
 
     def _build_add_buttons(self) -> QHBoxLayout:
-        self.guest_button = QPushButton(self.tr("Add guest…"), self)
+        self.guest_button = QPushButton(self.tr("Add &guest…"), self)
         self.guest_button.setToolTip(self.tr("A guest who came: their name"))
         self.guest_button.clicked.connect(self.add_guest)
-        self.attendee_button = QPushButton(self.tr("Add attendee…"), self)
+        self.attendee_button = QPushButton(self.tr("Add &attendee…"), self)
         self.attendee_button.setToolTip(
             self.tr(
                 "Someone of the cell who came without being expected: an exempted member, "
@@ -216,7 +217,7 @@ class MeetingDetailView(QWidget):
             )
         )
         self.attendee_button.clicked.connect(self.add_attendee)
-        self.certificate_button = QPushButton(self.tr("Record certificate…"), self)
+        self.certificate_button = QPushButton(self.tr("Record &certificate…"), self)
         self.certificate_button.setToolTip(
             self.tr("The certificate this class gave one attendee (it goes on their record)")
         )
@@ -234,6 +235,7 @@ class MeetingDetailView(QWidget):
         layout.setSpacing(2)
         self.certificates_title = style.muted(self.tr("Certificates issued by this class"))
         table = self.certificates_table = QTableView(box)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setModel(self.certificates_model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

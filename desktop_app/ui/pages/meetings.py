@@ -43,6 +43,7 @@ from desktop_app.ui.pages.meeting_detail import MeetingDetailView
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.widgets.messages import Banner
 from desktop_app.ui.widgets.text import fill
+from desktop_app.ui.widgets.vertical_scroll import VerticalScroll
 
 FIRST_YEAR, LAST_YEAR = 1930, 2100
 
@@ -161,7 +162,7 @@ class MeetingsPage(QWidget):
         self.detail.layout().setContentsMargins(8, 6, 0, 0)
         self.detail.written.connect(lambda _id: self.reload())
         self.split.addWidget(left)
-        self.split.addWidget(self.detail)
+        self.split.addWidget(VerticalScroll(self.detail, self.split))  # large text: scrolls
         self.split.setStretchFactor(0, 1)
         self.split.setStretchFactor(1, 1)
         self.split.setChildrenCollapsible(False)
@@ -169,6 +170,7 @@ class MeetingsPage(QWidget):
 
     def _build_table(self) -> QTableView:
         table = self.table = QTableView(self)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -32,6 +32,7 @@ from desktop_app.ui.dialogs.member_dialog import FIELD_GROUPS, MemberDialog, gro
 from desktop_app.ui.models import events_model
 from desktop_app.ui.models.events_model import EventsModel
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.widgets.flow import flow_row
 from desktop_app.ui.widgets.messages import Banner
 from desktop_app.ui.widgets.print_forms_button import PrintFormsButton
 from desktop_app.ui.widgets.text import fill
@@ -119,22 +120,21 @@ class MemberDetail(QWidget):
         )
         self.edit_button = QPushButton(self.tr("Edit"), self)
         self.event_button = QPushButton(self.tr("Record event"), self)
-        self.undo_button = QPushButton(self.tr("Undo last event…"), self)
+        self.undo_button = QPushButton(self.tr("&Undo last event…"), self)
         self.history_button = QPushButton(self.tr("History of changes…"), self)
         self.history_button.setToolTip(
             self.tr("Every change to this person's records: who, when, before and after")
+            + " (Ctrl+H)"
         )
-        self.history_button.clicked.connect(self.show_history)
         self.print_button = PrintFormsButton(self._runner, self)  # the forms that apply
         row.addWidget(self.back_button)
         row.addSpacing(12)
         row.addWidget(WrapWhenNarrow(self.name_label, self))  # a long name wraps
         row.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addStretch(1)
-        for button in (self.edit_button, self.event_button, self.undo_button):
-            row.addWidget(button)
-        row.addWidget(self.history_button)
-        row.addWidget(self.print_button)
+        buttons = [self.edit_button, self.event_button, self.undo_button]
+        buttons += [self.history_button, self.print_button]
+        row.addWidget(flow_row(self, buttons, right=True), 4)  # two lines if need be
         return row
 
     def _build_fields(self) -> QScrollArea:
@@ -155,6 +155,7 @@ class MemberDetail(QWidget):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         self.fields_scroll = QScrollArea(self)
+        self.fields_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what is in it
         self.fields_scroll.setWidgetResizable(True)
         self.fields_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.fields_scroll.setWidget(self.fields)
@@ -163,7 +164,7 @@ class MemberDetail(QWidget):
     def _field_group(self, title: str, names: tuple[str, ...], keys: list[QLabel]) -> QGroupBox:
         box = QGroupBox(group_title(title), self.fields)
         form = QFormLayout(box)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # large text: value below
         form.setVerticalSpacing(6)
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         for name in names:
@@ -220,6 +221,7 @@ class MemberDetail(QWidget):
         box = QGroupBox(self.tr("History (newest first)"), self)
         self.events_model = EventsModel(self)
         self.timeline = QTableView(box)
+        self.timeline.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.timeline.setModel(self.events_model)
         self.timeline.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -246,11 +248,13 @@ class MemberDetail(QWidget):
             (self.edit_button, self.edit, ("F2", "Ctrl+E")),
             (self.event_button, self.record_event, ("Ctrl+G",)),
             (self.undo_button, self.undo_last_event, ()),
+            (self.history_button, self.show_history, ("Ctrl+H",)),
         )
         for button, slot, keys in specs:
             button.clicked.connect(slot)
-            if keys:
+            if keys and button is not self.history_button:  # that one says what it shows
                 button.setToolTip(f"{button.text()} ({', '.join(keys)})")
+            if keys:
                 action = QAction(button.text(), self)
                 action.setShortcuts([QKeySequence(k) for k in keys])
                 action.setShortcutContext(context)

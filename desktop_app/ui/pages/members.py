@@ -99,7 +99,7 @@ class MembersPage(QWidget):
         )
         self.search.setToolTip(self.tr("Search (Ctrl+F); Esc clears it"))
         self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(380)
+        self.search.setMinimumWidth(self.search.fontMetrics().averageCharWidth() * 30)
         self.search.textChanged.connect(self._search_changed)
         self.search.installEventFilter(self)
         self.status_filter = QComboBox(self.list_view)
@@ -122,6 +122,7 @@ class MembersPage(QWidget):
 
     def _build_table(self) -> QTableView:
         table = self.table = QTableView(self.list_view)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setModel(self.proxy)
         table.setSortingEnabled(True)
         table.sortByColumn(people_model.NAME, Qt.SortOrder.AscendingOrder)
@@ -148,7 +149,7 @@ class MembersPage(QWidget):
         for button in (self.add_button, self.edit_button, self.event_button, self.open_button):
             row.addWidget(button)
         row.addStretch(1)
-        self.import_button = QPushButton(self.tr("Import a list…"), self.list_view)
+        self.import_button = QPushButton(self.tr("&Import a list…"), self.list_view)
         self.import_button.setToolTip(
             self.tr("Bring in the cell's existing list from an Excel, LibreOffice or CSV file")
         )

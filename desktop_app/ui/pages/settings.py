@@ -1,6 +1,11 @@
-"""The Settings page: the register's backups (when the last one was made, the list, back up
-now or to a stick, test-restore, restore, undo a restore), "Kiểm tra sổ", and the passphrase
-and recovery key. Everything runs on the database thread through the backups service."""
+"""The Settings page: the interface of this computer (language, text size), the register's
+backups (when the last one was made, the list, back up now or to a stick, test-restore,
+restore, undo a restore), "Kiểm tra sổ", and the passphrase and recovery key.
+
+The interface choices are machine settings (the INI file, ``ui/settings.py``), saved as soon as
+they change. The text size applies at once (``style.change_text_scale``); the language from
+the next start, because every text is set when its window is made. Register work runs on
+the database thread through the backups service."""
 
 from __future__ import annotations
 
@@ -12,7 +17,9 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QFileDialog,
+    QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -29,10 +36,11 @@ from desktop_app.services import backups, checks
 from desktop_app.services.backups import BackupInfo, RestoreTest
 from desktop_app.services.checks import CheckReport
 from desktop_app.store.database import SUFFIX, Register
-from desktop_app.ui import errors, style
+from desktop_app.ui import errors, i18n, style
 from desktop_app.ui.dialogs.passphrase_dialog import change_passphrase
 from desktop_app.ui.dialogs.recovery_dialog import make_new_recovery_key
 from desktop_app.ui.models.backups_model import BackupsModel
+from desktop_app.ui.settings import LANGUAGE, LANGUAGES, TEXT_SCALE, Settings
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.widgets.messages import Banner
 from desktop_app.ui.widgets.text import fill
@@ -65,6 +73,10 @@ def undo_restore(reg: Register) -> Register:
     return backups.restore(reg, undo.path)
 
 
+LANGUAGE_NAMES = {"vi": "Tiếng Việt", "en": "English"}  # each in its own language
+TEXT_SIZES = (100, 110, 120, 130, 140, 150)
+
+
 class BackupChooser:
     """Where to write a backup, and which backup file to restore (classmethods, so tests can
     replace them)."""
@@ -90,9 +102,12 @@ class SettingsPage(QWidget):
 
     backups_changed = Signal()
 
-    def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
+    def __init__(
+        self, runner: TaskRunner, parent: QWidget | None = None, settings: Settings | None = None
+    ):
         super().__init__(parent)
         self._runner = runner
+        self._settings = settings or Settings()
         self._busy = False
         self._loaded = False
         self._can_undo = False
@@ -111,10 +126,12 @@ class SettingsPage(QWidget):
         layout.addWidget(style.heading(self.tr("Settings"), 1.5))
         self.banner = Banner(body)
         layout.addWidget(self.banner)
+        layout.addWidget(self._interface_box())
         layout.addWidget(self._backup_box(), 1)
         layout.addWidget(self._check_box())
         layout.addWidget(self._keys_box())
         scroll = QScrollArea(self)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what is in it
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
@@ -128,6 +145,79 @@ class SettingsPage(QWidget):
         button.clicked.connect(slot)
         return button
 
+    def _interface_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Interface on this computer"), self)
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        self.language_combo = QComboBox(box)
+        for code in LANGUAGES:
+            self.language_combo.addItem(LANGUAGE_NAMES[code], code)
+        self.language_combo.setToolTip(self.tr("The language of menus, buttons and messages"))
+        self.scale_combo = QComboBox(box)
+        for percent in TEXT_SIZES:
+            self.scale_combo.addItem(f"{percent} %", percent)
+        self.scale_combo.setToolTip(
+            self.tr("Larger letters everywhere in the program; it changes at once")
+        )
+        self.language_note = style.muted("")
+        self.language_note.setWordWrap(True)
+        form.addRow(self._buddy(self.tr("&Language:"), self.language_combo), self.language_combo)
+        form.addRow(self._buddy(self.tr("Text &size:"), self.scale_combo), self.scale_combo)
+        form.addRow(self.language_note)
+        self.use_settings(self._settings)
+        self.language_combo.currentIndexChanged.connect(self._language_chosen)
+        self.scale_combo.currentIndexChanged.connect(self._scale_chosen)
+        return box
+
+    def _buddy(self, text: str, field: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(field)
+        return label
+
+    def use_settings(self, settings: Settings) -> None:
+        """Show and change these machine settings (the window's own)."""
+        self._settings = settings
+        for combo, value in (
+            (self.language_combo, settings.get(LANGUAGE)),
+            (self.scale_combo, settings.get(TEXT_SCALE)),
+        ):
+            combo.blockSignals(True)
+            index = combo.findData(value)
+            if index < 0:  # a size typed into the INI by hand (100–150): shown as it is
+                combo.addItem(f"{value} %", value)
+                index = combo.count() - 1
+            combo.setCurrentIndex(index)
+            combo.blockSignals(False)
+        self._show_language_note()
+
+    def _language_chosen(self) -> None:
+        self._settings.set(LANGUAGE, self.language_combo.currentData())
+        self._settings.sync()
+        self._show_language_note()
+
+    def _show_language_note(self) -> None:
+        chosen = self.language_combo.currentData()
+        if chosen == i18n.current_language():
+            self.language_note.clear()
+            self.language_note.hide()
+            return
+        # in both languages: the user may not read the one shown now
+        note = {
+            "vi": "Ngôn ngữ mới được dùng từ lần mở chương trình sau.",
+            "en": "The new language is used from the next time the program starts.",
+        }
+        shown = note.get(i18n.current_language(), "")
+        self.language_note.setText(f"{shown}\n{note[chosen]}".strip())
+        self.language_note.show()
+
+    def _scale_chosen(self) -> None:
+        scale = int(self.scale_combo.currentData())
+        self._settings.set(TEXT_SCALE, scale)
+        self._settings.sync()
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            style.change_text_scale(app, scale)
+
     def _backup_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Backups"), self)
         column = QVBoxLayout(box)
@@ -138,6 +228,7 @@ class SettingsPage(QWidget):
         self.about_label.setWordWrap(True)
         self.about_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.table = QTableView(box)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -118,7 +118,7 @@ class TodayPage(QWidget):
         top = QHBoxLayout()
         title = style.heading(self.tr("Today"), 1.5)
         title.setWordWrap(False)
-        self.rules_button = QPushButton(self.tr("Rules and working days…"), self)
+        self.rules_button = QPushButton(self.tr("&Rules and working days…"), self)
         self.rules_button.setToolTip(
             self.tr(
                 "The rules the deadlines are computed from, and the days off and swapped "
@@ -148,6 +148,7 @@ class TodayPage(QWidget):
 
     def _build_table(self) -> QTableView:
         table = self.table = QTableView(self)
+        table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move in it
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -212,7 +213,7 @@ class TodayPage(QWidget):
         self.open_button = QPushButton(self.tr("Open in Candidates"), self)
         self.open_button.setToolTip(self.tr("Open this person's admission file (Enter)"))
         self.open_button.clicked.connect(self.open_current)
-        self.reload_button = QPushButton(self.tr("Refresh"), self)
+        self.reload_button = QPushButton(self.tr("Re&fresh"), self)
         self.reload_button.clicked.connect(self.reload)
         row.addWidget(self.open_button)
         row.addStretch(1)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QMenu, QPushButton, QWidget
 
 from desktop_app.forms import registry
@@ -43,6 +44,7 @@ class PrintFormsButton(QPushButton):
         self._seq = 0
         self.specs: list[FormSpec] = []
         self.setMenu(QMenu(self))
+        self.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))  # this page's, when shown
         self._fill([])
 
     def set_runner(self, runner: TaskRunner) -> None:
@@ -92,7 +94,7 @@ class PrintFormsButton(QPushButton):
         menu.setToolTipsVisible(True)
         self.setEnabled(bool(specs))
         if specs:
-            self.setToolTip(self.tr("Print a form filled in from the register"))
+            self.setToolTip(self.tr("Print a form filled in from the register") + " (Ctrl+P)")
         elif self._subject is None:
             self.setToolTip("")
         elif self._subject[0] == "person":

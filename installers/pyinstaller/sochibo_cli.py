@@ -1,0 +1,7 @@
+"""Frozen entry of the console program ``sochibo`` (built by sochibo.spec)."""
+
+import sys
+
+from desktop_app.cli import main
+
+sys.exit(main())
