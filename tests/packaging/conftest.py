@@ -27,3 +27,11 @@ def spec_run(request, monkeypatch) -> SpecRun:
 @pytest.fixture
 def windows_spec(monkeypatch) -> SpecRun:
     return run_spec(monkeypatch, windows=True)
+
+
+@pytest.fixture(autouse=True)
+def _a_widget_application_first(qapp):
+    """The self-check's translation step makes a QCoreApplication when none exists. In the
+    test process that would be the session's only application, and every later test that
+    makes a widget would abort: so pytest-qt's QApplication is made first."""
+    return qapp
