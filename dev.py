@@ -85,6 +85,47 @@ def run(args: list[str]) -> int:
     return subprocess.call([str(PYTHON), "-m", "desktop_app", *args], cwd=ROOT)
 
 
+# The whole suite runs as two pytest processes at once, one per core: the window's tests and
+# the rest take about as long. Naming test paths runs one process on just those.
+WINDOW_TESTS = ("tests/ui", "tests/packaging")
+
+
+def _names_tests(args: list[str]) -> bool:
+    """Whether the arguments name test files or folders (not an option's value)."""
+    return any(not a.startswith("-") and (ROOT / a.split("::")[0]).exists() for a in args)
+
+
+def _shards(args: list[str]) -> list[list[str]]:
+    if _names_tests(args) or (os.cpu_count() or 1) < 2:
+        return [args]
+    rest = [f"--ignore={path}" for path in WINDOW_TESTS]
+    return [[*WINDOW_TESTS, *args], ["tests", *rest, *args]]
+
+
+def _pytest(shards: list[list[str]], env: dict[str, str]) -> int:
+    """Run the shards side by side: the first prints as it goes, the others when done."""
+    if len(shards) == 1:
+        return subprocess.call([str(PYTHON), "-m", "pytest", *shards[0]], cwd=ROOT, env=env)
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="sochibo-tests-") as tmp:
+        logs = [Path(tmp) / f"shard-{n}.log" for n in range(len(shards))]
+        procs = []
+        for n, shard in enumerate(shards):
+            command = [str(PYTHON), "-m", "pytest", f"--basetemp={tmp}/base-{n}", *shard]
+            out = None if n == 0 else open(logs[n], "w")  # noqa: SIM115 (closed below)
+            proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=out)
+            procs.append((proc, out))
+        codes = []
+        for n, (proc, out) in enumerate(procs):
+            codes.append(proc.wait())
+            if out is not None:
+                out.close()
+                print(f"\n• {' '.join(shards[n][:3])} …", flush=True)
+                print(logs[n].read_text(errors="replace"), flush=True)
+    return next((code for code in codes if code), 0)
+
+
 def test(args: list[str]) -> int:
     ensure_env("test")
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
@@ -92,8 +133,7 @@ def test(args: list[str]) -> int:
         [str(PYTHON), "-m", "ruff", "check", "desktop_app", "tests", "bench", "dev.py", "scripts"],
         cwd=ROOT,
     )
-    tests = subprocess.call([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env)
-    return tests or lint
+    return _pytest(_shards(args), env) or lint
 
 
 def main() -> int:

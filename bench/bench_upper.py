@@ -34,6 +34,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
@@ -158,11 +159,12 @@ def make_cell(number: int, people: int, lines: int, upper_id: str, recipient: st
     return code, cell_fingerprint(key.public, receipts.recipient), name, sealed
 
 
-def build(cells: int, people: int, lines: int) -> Path:
-    """bench/data/upper-<cells>/: the workspace (cells enrolled) and one bundle per cell."""
+def build(cells: int, people: int, lines: int, root: Path = DATA) -> Path:
+    """<root>/upper-<cells>-<people>-<lines>/: the workspace (cells enrolled) and one bundle
+    per cell."""
     from desktop_app.services import upper_workspace as ws  # the services only where needed
 
-    folder = DATA / f"upper-{cells}-{people}-{lines}"
+    folder = root / f"upper-{cells}-{people}-{lines}"
     if (folder / "index.json").exists():
         return folder
     shutil.rmtree(folder, ignore_errors=True)
@@ -203,7 +205,8 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def measure_import(folder: Path) -> dict:
+def measure_import(folder: Path, after: Callable[[Register], dict] | None = None) -> dict:
+    """The import, timed; ``after`` (if given) measures more on the imported workspace."""
     from desktop_app.services import backups, upper_import
 
     index = json.loads((folder / "index.json").read_text())
@@ -225,18 +228,21 @@ def measure_import(folder: Path) -> dict:
             people += len(done.summary.people_added)
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         size = reg.path.stat().st_size
+        peak = _peak_mb()
+        extra = {"after": after(reg)} if after else {}
         reg.close()
     return {
-        "seconds": round(seconds, 1),
+        "seconds": round(seconds, 3),
         "cpu_seconds": round(cpu, 1),  # this process's own: the rest is waiting (fsync, load)
         "entries": entries,
         "people": people,
         "entries_per_second": round(entries / seconds),
         "first_tenth_ms_per_bundle": round(1000 * _mean(each[: max(1, len(each) // 10)])),
         "last_tenth_ms_per_bundle": round(1000 * _mean(each[-max(1, len(each) // 10) :])),
-        "peak_rss_mb": round(_peak_mb(), 1),
+        "peak_rss_mb": round(peak, 1),
         "rss_before_mb": round(start_rss, 1),
         "workspace_mb": round(size / 1e6, 1),
+        **extra,
     }
 
 
@@ -316,7 +322,7 @@ def measure_floor(folder: Path) -> dict:
             seconds += time.perf_counter() - start
             cpu += time.process_time() - started_cpu
         reg.close()
-    return {"seconds": round(seconds, 1), "cpu_seconds": round(cpu, 1),
+    return {"seconds": round(seconds, 3), "cpu_seconds": round(cpu, 1),
             "peak_rss_mb": round(_peak_mb(), 1)}  # fmt: skip
 
 

@@ -7,23 +7,27 @@ import sys
 from collections.abc import Sequence
 
 SELF_CHECK = "--self-check"
+UPPER_LEVEL = "--upper-level"
 
 
-def run_gui(register: str | None = None) -> int:
+def run_gui(register: str | None = None, *, upper_level: bool = False) -> int:
     from desktop_app.ui.app import run  # Qt stays out of the CLI's import path
 
-    return run(register=register)
+    return run(register=register, upper_level=upper_level)
 
 
 def gui_main() -> int:
     """``sochibo-gui [FILE]``: the window, optionally on a register (as a file association
     passes it); anything else given is ignored rather than shown in a console nobody sees.
+    ``--upper-level`` opens the upper level's default workspace (or offers to create it).
     ``--self-check`` runs the installation check instead (report in the log folder)."""
     if SELF_CHECK in sys.argv[1:]:
         from desktop_app import self_check
 
         return self_check.main()
     args = [a for a in sys.argv[1:] if not a.startswith("-")]
+    if UPPER_LEVEL in sys.argv[1:]:
+        return run_gui(upper_level=True)
     return run_gui(register=args[0] if args else None)
 
 

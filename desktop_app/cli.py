@@ -21,6 +21,7 @@ from desktop_app import (
     cli_passphrase,
     cli_reports,
     cli_sync,
+    cli_transfers,
     cli_upper,
     paths,
 )
@@ -317,6 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     cli_sync.add_parsers(sub)
     cli_upper.add_parsers(sub)
     cli_reports.add_parsers(sub)
+    cli_transfers.add_parsers(sub)
 
     p = sub.add_parser(
         "check", help="kiểm tra đầy đủ: toàn vẹn, khóa ngoại, chuỗi nhật ký, đối chiếu nhật ký"

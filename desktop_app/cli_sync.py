@@ -100,7 +100,7 @@ def cmd_enrol(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     with open_register(args) as reg:
-        done = sync_cell.export_bundle(reg, Path(args.to))
+        done = sync_cell.export_bundle(reg, Path(args.to), first=args.first)
     emit(
         done.to_json(),
         args.json,
@@ -237,6 +237,13 @@ def add_parsers(sub) -> None:
     p = actions.add_parser("export", help="ghi gói những thay đổi cấp trên chưa nhận ra USB")
     common(p)
     p.add_argument("--to", required=True, metavar="THƯ_MỤC", help="thư mục ghi gói, ví dụ USB")
+    p.add_argument(
+        "--from",
+        dest="first",
+        type=int,
+        metavar="SỐ",
+        help="gửi lại từ mục số này (khi cấp trên báo thiếu mục vì đã khôi phục bản sao lưu cũ)",
+    )
     p.set_defaults(func=cmd_export)
 
     p = actions.add_parser("inspect", help="xem lớp ngoài của một gói (không cần giải mã)")

@@ -9,9 +9,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from desktop_app import cli_upper_reports
 from desktop_app.cli_support import CliError, common, date, emit, passphrase
 from desktop_app.domain.dates import format_vn, vn_from_iso
-from desktop_app.services import registers, upper_board, upper_workspace
+from desktop_app.services import demo_upper, registers, upper_board, upper_rekey, upper_workspace
 from desktop_app.services.upper_board import Board
 from desktop_app.store.database import Register
 from desktop_app.sync import receipt
@@ -223,6 +224,30 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_reset_cell(args: argparse.Namespace) -> int:
+    with open_upper(args) as reg:
+        done = upper_rekey.reset_cell(reg, args.code, args.note)
+    emit(done.to_json(), args.json, lambda: done.message)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    made = demo_upper.create_demo_upper(Path(args.folder) if args.folder else None)
+    with made.register as reg:
+        cells = upper_workspace.list_cells(reg)
+    doc = {**made.to_json(), "listed": [c.to_json() for c in cells]}
+    emit(
+        doc,
+        args.json,
+        lambda: (
+            f"Đã tạo cấp trên mẫu: {made.workspace}\nMật khẩu: {doc['passphrase']}\n"
+            + "\n".join(_cell_line(c) for c in cells)
+            + f"\nGói chưa nhận trên «USB» mẫu: {made.waiting}"
+        ),
+    )
+    return 0
+
+
 # -- parser ----------------------------------------------------------------------------------------
 
 
@@ -235,6 +260,11 @@ def add_parsers(sub) -> None:
         "--name", required=True, metavar="TÊN", help="tên cấp ủy, ví dụ «Đảng ủy phường Quy Nhơn»"
     )
     p.set_defaults(func=cmd_init)
+
+    p = actions.add_parser("demo", help="tạo cấp trên mẫu: sổ làm việc và hai chi bộ mẫu")
+    p.add_argument("--folder", metavar="THƯ_MỤC", help="thư mục tạo (mặc định: thư mục dữ liệu)")
+    p.add_argument("--json", action="store_true", help="in kết quả dạng JSON")
+    p.set_defaults(func=cmd_demo)
 
     p = actions.add_parser("show", help="tên, vân tay của cấp trên")
     common(p)
@@ -256,6 +286,7 @@ def add_parsers(sub) -> None:
     p.add_argument("--on", metavar="NGÀY", help="tính đến ngày (dd/mm/yyyy), mặc định hôm nay")
     p.add_argument("--xlsx", metavar="TỆP", help="ghi bảng ra tệp Excel .xlsx")
     p.set_defaults(func=cmd_board)
+    cli_upper_reports.add_parser(actions)  # upper report
 
     p = actions.add_parser("quota", help="giao chỉ tiêu kết nạp trong năm cho một chi bộ")
     common(p)
@@ -294,3 +325,10 @@ def add_parsers(sub) -> None:
     p.add_argument("id", metavar="MÃ")
     p.add_argument("--note", required=True, metavar="GHI_CHÚ", help="đã làm gì")
     p.set_defaults(func=cmd_resolve)
+    p = actions.add_parser(
+        "reset-cell", help="bỏ khóa cũ của một chi bộ đã mất sổ và mọi bản sao lưu, làm sổ mới"
+    )
+    common(p)
+    p.add_argument("code", metavar="MÃ_CHI_BỘ")
+    p.add_argument("--note", required=True, metavar="GHI_CHÚ", help="vì sao, đã gọi điện cho ai")
+    p.set_defaults(func=cmd_reset_cell)

@@ -33,7 +33,8 @@ GUIDE = ROOT / "docs" / "huong-dan"
 PICTURES = GUIDE / "anh"
 HTML_OUT = ROOT / "resources" / "huong-dan"
 
-# picture name (docs/huong-dan/anh/NAME.png) → scene of tests/ui/scenes.py
+# picture name (docs/huong-dan/anh/NAME.png) → scene of tests/ui/scenes.py (SCENES: the cell's
+# window on the demo register; UPPER_SCENES: the upper level's window on its demo)
 SHOTS = {
     "chao-mung": "welcome",
     "tao-so-1-chi-bo": "wizard-cell",
@@ -61,6 +62,22 @@ SHOTS = {
     "doi-mat-khau": "passphrase",
     "khoa-khoi-phuc-moi": "recovery-key",
     "lich-su-thay-doi": "history-person",
+    "gui-cap-tren": "sync",
+    "ghi-danh-cap-tren": "sync-enrol",
+    "gui-cap-tren-da-gui": "sync-sent",
+    "bien-nhan": "sync-receipt",
+    "bao-cao": "reports",
+    "xep-loai": "reports-ratings",
+    "phieu-chuyen": "transfer-slip",
+    "phieu-chuyen-ma": "transfer-slip-written",
+    "nhan-chuyen-den": "transfer-receive-preview",
+    # the upper level's window (scenes.UPPER_SCENES), on the demo upper level
+    "cap-tren-chi-bo": "upper-cells",
+    "cap-tren-ghi-danh": "upper-enrol",
+    "cap-tren-nhan-goi": "upper-inbox",
+    "cap-tren-van-tay": "upper-fingerprint",
+    "cap-tren-bang-theo-doi": "upper-board",
+    "cap-tren-quyet-dinh": "upper-decisions",
 }
 
 
@@ -99,14 +116,9 @@ def take_pictures(out: Path, names: list[str] | None = None) -> list[Path]:
 
 def _take(out: Path, names: list[str], home: Path) -> list[Path]:
     from PySide6.QtCore import QSettings
-    from PySide6.QtWidgets import QApplication, QMainWindow
+    from PySide6.QtWidgets import QApplication
 
-    from desktop_app import paths
-    from desktop_app.services import registers
-    from desktop_app.store.keys import FAST_KDF_FOR_TESTS
     from desktop_app.ui import i18n, style
-    from desktop_app.ui.settings import Settings
-    from desktop_app.ui.tasks import TaskRunner
     from tests.ui import scenes
 
     app = QApplication.instance() or QApplication([sys.argv[0]])
@@ -114,18 +126,58 @@ def _take(out: Path, names: list[str], home: Path) -> list[Path]:
     style.apply(app)
     for scope in (QSettings.Scope.UserScope, QSettings.Scope.SystemScope):
         QSettings.setPath(QSettings.Format.IniFormat, scope, str(home / "settings"))
-    path = paths.demo_register()
-    runner = TaskRunner()  # the demo is made on the database thread, as the program does
-    creating = runner.call(
-        lambda: registers.create_demo(path, kdf=FAST_KDF_FOR_TESTS, today=scenes.TODAY)
-    )
-    runner.adopt(creating.result(timeout=120)[0])
-    by_name = {scene.name: scene for scene in scenes.SCENES}
-    wanted = tuple(by_name[SHOTS[name]] for name in names)
+    upper_names = {scene.name for scene in scenes.UPPER_SCENES}
+    cell = [name for name in names if SHOTS[name] not in upper_names]
+    upper = [name for name in names if SHOTS[name] in upper_names]
     out.mkdir(parents=True, exist_ok=True)
-    made = []
+    made: dict[str, Path] = {}
+    if cell:
+        made.update(_shoot(app, out, cell, home, _cell_register, scenes.make_stage))
+    if upper:
+        made.update(_shoot(app, out, upper, home, _upper_workspace, scenes.make_upper_stage))
+    return [made[name] for name in names]
+
+
+def _cell_register(home: Path):
+    """The demo register, made as the program makes it."""
+    from desktop_app import paths
+    from desktop_app.services import registers
+    from desktop_app.store.keys import FAST_KDF_FOR_TESTS
+    from tests.ui import scenes
+
+    path = paths.demo_register()
+    return registers.create_demo(path, kdf=FAST_KDF_FOR_TESTS, today=scenes.TODAY)[0]
+
+
+def _upper_workspace(home: Path):
+    """The demo upper level (its workspace, its cells, the stick with a bundle waiting), in
+    the folder the upper level's scenes look in."""
+    from desktop_app.services import demo_upper
+    from desktop_app.store.keys import FAST_KDF_FOR_TESTS
+    from tests.ui import scenes
+
+    folder = home / scenes.UPPER_FOLDER
+    made = demo_upper.create_demo_upper(folder, kdf=FAST_KDF_FOR_TESTS, today=scenes.TODAY)
+    return made.register
+
+
+def _shoot(app, out: Path, names: list[str], home: Path, make, make_stage) -> dict[str, Path]:
+    """The pictures ``names`` of one window: its register made on the database thread (as the
+    program does), the window staged, each scene shown and grabbed."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from desktop_app.ui.settings import Settings
+    from desktop_app.ui.tasks import TaskRunner
+    from tests.ui import scenes
+
+    runner = TaskRunner()
+    runner.adopt(runner.call(lambda: make(home)).result(timeout=300))
+    by_name = {scene.name: scene for scene in (*scenes.SCENES, *scenes.UPPER_SCENES)}
+    wanted = tuple(by_name[SHOTS[name]] for name in names)
+    made = {}
+    settings = Settings()
     try:
-        stage = scenes.make_stage(Waiter(), runner, Settings(), home)
+        stage = make_stage(Waiter(), runner, settings, home)
         for name, (_scene, widget) in zip(names, scenes.each_scene(stage, wanted), strict=True):
             if isinstance(widget, QMainWindow):
                 widget.resize(*scenes.SCREEN_SIZE)
@@ -133,10 +185,11 @@ def _take(out: Path, names: list[str], home: Path) -> list[Path]:
             target = out / f"{name}.png"
             if not widget.grab().save(str(target)):
                 raise OSError(f"cannot write {target}")
-            made.append(target)
+            made[name] = target
         stage.window.close()
     finally:
         runner.shutdown()
+        settings.sync()  # written now, in the run's folder: nothing left to write at exit
     return made
 
 
@@ -369,9 +422,12 @@ def render(source: Path = GUIDE, out: Path = HTML_OUT) -> list[Path]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--render-only", action="store_true", help="only the HTML, no pictures")
+    parser.add_argument(
+        "--only", nargs="+", metavar="NAME", choices=sorted(SHOTS), help="only these pictures"
+    )
     args = parser.parse_args(argv)
     if not args.render_only:
-        for picture in take_pictures(PICTURES):
+        for picture in take_pictures(PICTURES, args.only):
             print(picture.relative_to(ROOT))
     for page in render():
         print(page.relative_to(ROOT))

@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from desktop_app.domain.attendance import KINDS as MEETING_KINDS
@@ -47,17 +47,31 @@ class Level:
     code: str
     label: str
     short: str  # the abbreviation reports use
-    min_points: int  # the lowest score of the band (a lower level is always allowed)
 
 
-RATING_SOURCE = "Quy định 366-QĐ/TW ngày 30/8/2025 (thang 100 điểm)"
 LEVELS: tuple[Level, ...] = (
-    Level("excellent", "Hoàn thành xuất sắc nhiệm vụ", "HTXSNV", 90),
-    Level("good", "Hoàn thành tốt nhiệm vụ", "HTTNV", 70),
-    Level("complete", "Hoàn thành nhiệm vụ", "HTNV", 50),
-    Level("incomplete", "Không hoàn thành nhiệm vụ", "KHTNV", 0),
+    Level("excellent", "Hoàn thành xuất sắc nhiệm vụ", "HTXSNV"),
+    Level("good", "Hoàn thành tốt nhiệm vụ", "HTTNV"),
+    Level("complete", "Hoàn thành nhiệm vụ", "HTNV"),
+    Level("incomplete", "Không hoàn thành nhiệm vụ", "KHTNV"),
 )
 LEVEL_BY_CODE = {level.code: level for level in LEVELS}
+# The rule table's ids of the lowest score of each band (the rest has no floor).
+BAND_RULES = {
+    "excellent": "rating.excellent_min_points",
+    "good": "rating.good_min_points",
+    "complete": "rating.complete_min_points",
+}
+
+
+@dataclass(frozen=True)
+class Band:
+    """The lowest score of a level's band, and the text it comes from (the rule table's)."""
+
+    min_points: int
+    source: str
+
+
 MAX_POINTS = 100
 FIRST_YEAR = 1930  # the Party's founding: no rating or quota before it
 NOTE_LIMIT = 1000
@@ -85,9 +99,10 @@ def points_text(points: float | None) -> str:
 
 
 def check_rating(
-    year: object, level: str, points: object, note: str, today: dt.date
+    year: object, level: str, points: object, note: str, today: dt.date, bands: Mapping[str, Band]
 ) -> tuple[dict[str, object], list[Problem]]:
-    """Clean and check a rating's fields; (values, problems in Vietnamese by field)."""
+    """Clean and check a rating's fields against the bands in force (level code → Band, from
+    the rule table); (values, problems in Vietnamese by field)."""
     problems: list[Problem] = []
     values: dict[str, object] = {"note": clean_text(note)}
     values["year"] = _year(year, "year", "Năm đánh giá", FIRST_YEAR, today.year, problems)
@@ -102,7 +117,7 @@ def check_rating(
             )
         )
     values["level"] = found.code if found else None
-    values["points"] = _points(points, found, problems)
+    values["points"] = _points(points, bands.get(found.code) if found else None, found, problems)
     if len(str(values["note"])) > NOTE_LIMIT:
         problems.append(Problem("note", "Ghi chú", f"quá dài (tối đa {NOTE_LIMIT} ký tự)"))
     return values, problems
@@ -122,7 +137,9 @@ def _year(
     return year
 
 
-def _points(value: object, level: Level | None, problems: list[Problem]) -> float | None:
+def _points(
+    value: object, band: Band | None, level: Level | None, problems: list[Problem]
+) -> float | None:
     if value is None or str(value).strip() == "":
         return None
     text = str(value).strip().replace(",", ".")
@@ -137,10 +154,10 @@ def _points(value: object, level: Level | None, problems: list[Problem]) -> floa
                     "lẻ nhiều nhất một chữ số thập phân")
         )  # fmt: skip
         return None
-    if level is not None and points < level.min_points:
+    if level is not None and band is not None and points < band.min_points:
         problems.append(
             Problem("points", "Điểm", f"{points_text(points)} điểm chưa đủ mức «{level.label}» "
-                    f"(từ {level.min_points} điểm, {RATING_SOURCE})")
+                    f"(từ {band.min_points} điểm, {band.source})")
         )  # fmt: skip
     return points
 
@@ -307,6 +324,7 @@ _EXIT_KINDS = {  # an exit typed into the record without its event
     "transferred_out": "transfer_out", "removed": "removal", "expelled": "expulsion",
     "resigned": "resignation", "deceased": "death", "left_pool": "left_pool",
 }  # fmt: skip
+EXIT_KINDS = _EXIT_KINDS  # the upper level's merge of its cells reads them too
 _OUT = (*OUT_KINDS, "left_pool")
 ADMISSION_STEPS = ("admission_decision", "ceremony")
 OVERLAY_KINDS = ("exemption", "exemption_end", "temporary_leave", "temporary_return")
@@ -1346,10 +1364,13 @@ class Report:
         }  # fmt: skip
 
 
-def report(rows: Rows, period: Period, kinds: Iterable[str]) -> Report:
-    """The sections ``kinds`` (keys of KINDS, in that order) over the period."""
+def report(
+    rows: Rows, period: Period, kinds: Iterable[str], lives: list[History] | None = None
+) -> Report:
+    """The sections ``kinds`` (keys of KINDS, in that order) over the period; ``lives``: the
+    people's histories when the caller has them already (the upper level's cells)."""
     wanted = [k for k in KINDS if k in set(kinds)]
-    lives = histories(rows.people, rows.events)
+    lives = lives if lives is not None else histories(rows.people, rows.events)
     build = {
         "admissions": lambda: admissions(rows, period, lives),
         "new-members": lambda: new_members(rows, period, lives),

@@ -16,6 +16,7 @@ from desktop_app.forms.layout import Document, Issuer, Part, Recipients, Signatu
 from desktop_app.services import cell as cell_service
 from desktop_app.services import members
 from desktop_app.services.development import Pipeline, StepView
+from desktop_app.services.documents import ISSUER_SYMBOL
 from desktop_app.services.rules import rule_table
 from desktop_app.services.views import PersonView
 
@@ -49,6 +50,10 @@ class CellFacts:
     @property
     def issuer(self) -> Issuer:
         return Issuer(upper_body(self.upper_level), self.name)
+
+    @property
+    def symbol(self) -> str:
+        return ISSUER_SYMBOL
 
     @property
     def upper_or_blank(self) -> Value:

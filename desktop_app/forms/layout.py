@@ -148,6 +148,7 @@ class Head:
     place: str | None
     date: dt.date | None
     number_kind: str = "NQ"  # for a blank number: "Số ........-NQ/CB"
+    symbol: str = ISSUER_SYMBOL  # the issuing body's: CB for a cell, ĐU for a đảng ủy
 
 
 @dataclass(frozen=True)
@@ -486,7 +487,7 @@ class Document:
             left.append(Paragraph("*", s["issuer"]))
         number: list[Flowable] = []
         if head.number is not None:
-            text = head.number or f"{DOT * 8}-{head.number_kind}/{ISSUER_SYMBOL}"
+            text = head.number or f"{DOT * 8}-{head.number_kind}/{head.symbol}"
             number.append(Paragraph(self.text(f"Số {text}", "số văn bản"), s["number"]))
         date = Paragraph(self.text(line, "địa danh, ngày"), s["date"])
         table = Table(

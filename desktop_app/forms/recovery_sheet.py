@@ -26,6 +26,7 @@ from desktop_app.forms.layout import MARGINS, PAGE
 
 FORM = "Tờ khóa khôi phục"
 TITLE = "TỜ KHÓA KHÔI PHỤC SỔ CHI BỘ"
+UPPER_TITLE = "TỜ KHÓA KHÔI PHỤC SỔ LÀM VIỆC CỦA CẤP ỦY"
 KEY_SIZE = 22  # points
 CELL_WIDTH = 9 * mm  # one character of the key
 GROUP_GAP = 7 * mm
@@ -66,6 +67,7 @@ class Sheet:
     register_id: str
     recovery_key: str
     today: dt.date
+    upper: bool = False  # an upper level's workspace: its committee's name, no cell code
 
 
 def _style(name: str, size: float, font: str = fonts.REGULAR, **extra) -> ParagraphStyle:
@@ -86,9 +88,16 @@ def _text(value: str, field: str) -> str:
 
 
 def _details(sheet: Sheet) -> list[tuple[str, str]]:
+    owner = (
+        [("Cấp ủy", _text(sheet.cell_name, "Tên cấp ủy"))]
+        if sheet.upper
+        else [
+            ("Chi bộ", _text(sheet.cell_name, "Tên chi bộ")),
+            ("Mã chi bộ", _text(sheet.cell_code, "Mã chi bộ")),
+        ]
+    )
     return [
-        ("Chi bộ", _text(sheet.cell_name, "Tên chi bộ")),
-        ("Mã chi bộ", _text(sheet.cell_code, "Mã chi bộ")),
+        *owner,
         ("Tệp sổ", _text(sheet.register_file, "Tên tệp sổ")),
         ("Mã sổ", _text(sheet.register_id, "Mã sổ")),
         ("Ngày lập", sheet.today.strftime("%d/%m/%Y")),
@@ -165,9 +174,11 @@ def render(sheet: Sheet) -> bytes:
     canvas.setTitle(FORM)
     canvas.setAuthor("Sổ Chi bộ")
     top = PAGE[1] - MARGINS.top
-    y = _paragraph(canvas, TITLE, _style("title", 17, fonts.BOLD, alignment=TA_CENTER), top)
+    title = UPPER_TITLE if sheet.upper else TITLE
+    y = _paragraph(canvas, title, _style("title", 17, fonts.BOLD, alignment=TA_CENTER), top)
+    whose = "sổ làm việc của cấp ủy" if sheet.upper else "sổ của chi bộ"
     lead = (
-        "Khóa dưới đây mở được sổ của chi bộ khi quên mật khẩu. "
+        f"Khóa dưới đây mở được {whose} khi quên mật khẩu. "
         "Giữ tờ này tách khỏi máy tính; chương trình không hiện lại khóa này."
     )
     y = _paragraph(canvas, lead, _style("lead", 12, fonts.ITALIC, alignment=TA_CENTER), y - 6)
@@ -178,6 +189,8 @@ def render(sheet: Sheet) -> bytes:
     body = _style("body", 13, alignment=TA_LEFT)
     y -= 8
     for heading, text in INSTRUCTIONS:
+        if sheet.upper:
+            text = text.replace("bí thư chi bộ", "bí thư cấp ủy").replace("chi bộ", "cấp ủy")
         y = _paragraph(canvas, f"<b>{heading}.</b> {escape(text)}", body, y - 6)
     _draw_holder_lines(canvas, y - 4)
     canvas.showPage()

@@ -139,7 +139,7 @@ def _subject(report: Report) -> str:
 def render_report(report: Report, cell: CellFacts, printed_on: dt.date) -> bytes:
     """The report as a PDF: the frame of HD 36, one numbered part per section."""
     doc = Document(CODE, f"Báo cáo thống kê {report.period.label}")
-    doc.head(Head(cell.issuer, "", cell.place, printed_on, number_kind="BC"))
+    doc.head(Head(cell.issuer, "", cell.place, printed_on, number_kind="BC", symbol=cell.symbol))
     doc.title("Báo cáo", _subject(report))
     if report.today < report.period.last:
         doc.paragraph(f"Số liệu tính đến hết ngày {report.today:%d/%m/%Y}.", style="note")

@@ -31,7 +31,7 @@ from desktop_app.forms import recovery_sheet
 from desktop_app.services import backups
 from desktop_app.services import cell as cell_service
 from desktop_app.services.views import CellView
-from desktop_app.store import journal
+from desktop_app.store import journal, upper
 from desktop_app.store.database import Register, key_path
 from desktop_app.store.errors import KeyFileError, WrongRecoveryKey, WrongSecret
 from desktop_app.store.keys import KeyFile, fsync_dir
@@ -282,7 +282,11 @@ def recovery_sheet_for(reg: Register, recovery_key: str, today: dt.date | None =
     keys = _disk_keys(reg)
     if keys.unlock_with_recovery(recovery_key) != reg.data_key:
         raise WrongRecoveryKey("Khóa khôi phục này không phải của sổ này.")
+    day = today or dt.date.today()
+    if upper.register_kind() == upper.UPPER:  # an upper level's workspace
+        sheet = recovery_sheet.Sheet(
+            upper.workspace().name, "", reg.path.name, reg.register_id, recovery_key, day, True
+        )
+        return recovery_sheet.render(sheet)
     cell = cell_service.get_cell(reg)
-    return recovery_sheet_pdf(
-        cell, reg.path, reg.register_id, recovery_key, today or dt.date.today()
-    )
+    return recovery_sheet_pdf(cell, reg.path, reg.register_id, recovery_key, day)

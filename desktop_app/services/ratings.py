@@ -15,14 +15,19 @@ from desktop_app.domain.dates import format_vn
 from desktop_app.domain.errors import Problem, StateError, ValidationError
 from desktop_app.domain.reports import (
     LEVEL_BY_CODE,
+    MOVE_LABELS,
     QUOTA_SOURCES,
+    Band,
+    History,
     Period,
     check_quota,
     check_rating,
+    histories,
     points_text,
 )
 from desktop_app.services import members
-from desktop_app.services.reports import history_of
+from desktop_app.services.reports import event_rows, history_of, people_rows
+from desktop_app.services.rules import rating_bands
 from desktop_app.store import ratings as store
 from desktop_app.store import records
 from desktop_app.store.database import Register
@@ -87,7 +92,7 @@ def set_rating(
     with reg.atomic():
         person = members._live(person_id)
         record = _record(person.full_name, year)
-        values, problems = check_rating(year, level, points, note, today)
+        values, problems = check_rating(year, level, points, note, today, _bands(year, today))
         if not problems:
             problems = _not_a_member(person, int(values["year"]))  # type: ignore[call-overload]
         if problems:
@@ -101,6 +106,16 @@ def set_rating(
         else:
             records.update(row, fields, reg.author)
     return _view(row, person)
+
+
+def _bands(year: object, today: dt.date) -> dict[str, Band]:
+    """The rating bands in force at the end of the year rated (today's for a year that is not
+    one: the check refuses it anyway)."""
+    try:
+        on = dt.date(int(str(year).strip()), 12, 31)
+    except ValueError:
+        on = today
+    return rating_bands(on)
 
 
 def _not_a_member(person: Person, year: int) -> list[Problem]:
@@ -204,3 +219,61 @@ def remove_quota(reg: Register, year: int) -> QuotaView:
 
 def list_quotas(reg: Register) -> list[QuotaView]:
     return [_quota_view(row) for row in store.quotas()]
+
+
+# -- a year's roster (the window's rating editor) -------------------------------------------
+
+
+@dataclass(frozen=True)
+class RosterLine:
+    """A member of the cell during the year (or someone rated for it) and their rating."""
+
+    person_id: str
+    full_name: str
+    sort_key: str
+    birth_date: str | None  # ISO, YYYY-MM or YYYY
+    due: bool  # to rate: a member of the cell on the roster's day, not exempted
+    standing: str  # why not, in Vietnamese ("" when due)
+    rating: RatingView | None
+
+
+@dataclass(frozen=True)
+class Roster:
+    year: int
+    on: dt.date  # 31 December, or today in the current year
+    lines: list[RosterLine]  # Vietnamese name order
+    quota: QuotaView | None
+    bands: dict[str, Band]  # the rule table's bands for the year
+
+
+def rating_roster(reg: Register, year: int, today: dt.date | None = None) -> Roster:
+    """Everyone who was a member of the cell during ``year`` (those to rate, and the others
+    with why), with the year's rating of each, the year's quota and the bands in force."""
+    today = _today(today)
+    on = min(dt.date(year, 12, 31), today)
+    whole = Period(dt.date(year, 1, 1), dt.date(year, 12, 31))
+    given = {r.person_id: r for r in list_ratings(reg, year)}
+    lines = []
+    for life in histories(people_rows(), event_rows()):
+        p = life.person
+        if p.id in given or life.member_during(whole):
+            standing = _standing(life, on, whole)
+            lines.append(RosterLine(p.id, p.full_name, p.sort_key, p.birth_date, not standing,
+                                    standing, given.get(p.id)))  # fmt: skip
+    lines.sort(key=lambda line: line.sort_key)
+    quota = store.quota_of(year)
+    return Roster(year, on, lines, _quota_view(quota) if quota else None, _bands(year, today))
+
+
+def _standing(life: History, on: dt.date, whole: Period) -> str:
+    if not life.member_during(whole):
+        return "Không phải đảng viên của chi bộ trong năm"
+    if not life.member_on(on):
+        gone = [(d, k) for d, k in life.changes if d <= on]
+        if not gone:  # joins after the roster's day
+            return f"Chưa là đảng viên của chi bộ ngày {format_vn(on)}"
+        day, kind = gone[-1]
+        return f"{MOVE_LABELS.get(kind, 'Ra khỏi chi bộ')} ngày {format_vn(day)}"
+    if life.exempted_on(on):
+        return "Miễn công tác và sinh hoạt đảng"
+    return ""

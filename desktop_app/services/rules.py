@@ -11,6 +11,7 @@ from desktop_app.domain.calendar import WorkCalendar
 from desktop_app.domain.dates import format_vn
 from desktop_app.domain.errors import StateError
 from desktop_app.domain.names import clean_text
+from desktop_app.domain.reports import BAND_RULES, Band
 from desktop_app.domain.rules import Rule, RuleTable
 from desktop_app.store import development, records
 from desktop_app.store.database import Register
@@ -31,6 +32,13 @@ def list_rules(on: dt.date | None = None, every_version: bool = False) -> list[R
     """The rules in force on a day (default today), or every version of every rule."""
     table = rule_table()
     return table.all() if every_version else table.current(on or dt.date.today())
+
+
+def rating_bands(on: dt.date) -> dict[str, Band]:
+    """The lowest score of each rating level's band in force on a day (level code → Band)."""
+    table = rule_table()
+    found = {level: table.get(rule_id, on) for level, rule_id in BAND_RULES.items()}
+    return {level: Band(int(rule.value), rule.source) for level, rule in found.items()}
 
 
 def rule_json(rule: Rule) -> dict[str, object]:

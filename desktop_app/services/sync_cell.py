@@ -18,11 +18,15 @@ from __future__ import annotations
 import base64
 import binascii
 import datetime as dt
+import errno
 import json
+import logging
+import os
 from dataclasses import asdict, dataclass, field
 from importlib import metadata
 from pathlib import Path
 
+from desktop_app import paths
 from desktop_app.domain.dates import format_vn
 from desktop_app.domain.errors import DomainError, NotFoundError, StateError
 from desktop_app.domain.names import fold
@@ -40,6 +44,7 @@ from desktop_app.sync.enrolment import Enrolment, read_enrolment_file
 from desktop_app.sync.envelope import Sealed
 from desktop_app.sync.errors import SyncRefused
 
+log = logging.getLogger(__name__)
 CHANGES = {
     "new": "Đã ghi danh với cấp ủy cấp trên.",
     "unchanged": "Sổ đã ghi danh với đúng cấp ủy này từ trước; không có gì thay đổi.",
@@ -232,10 +237,52 @@ def _refuse_replacement(current: SyncEnrolment, found: Enrolment) -> None:
     )
 
 
-def enrol(reg: Register, enrolment_file: Path, *, replace: bool = False) -> EnrolResult:
-    """Import the upper level's enrolment file (see ``sync/enrolment.py``)."""
+@dataclass(frozen=True)
+class EnrolPreview:
+    """What an enrolment file would change, read before anything is written (the window shows
+    it and asks first)."""
+
+    change: str  # a key of CHANGES
+    file: str
+    upper_name: str
+    fingerprint: str
+    current_name: str = ""  # the upper level enrolled now, if any
+    current_fingerprint: str = ""
+    same_upper: bool = True  # False: another upper level, which has received nothing yet
+
+
+def preview_enrol(reg: Register, enrolment_file: Path) -> EnrolPreview:
+    """Read and check an enrolment file for this cell, and say what ``enrol`` would change."""
+    require_cell_register(reg)
+    path = Path(enrolment_file)
+    found = read_enrolment_file(path)
+    _for_this_cell(found, _cell())
+    current = sync_state.enrolment()
+    was = _status(current) if current is not None else None
+    return EnrolPreview(
+        _change(current, found),
+        path.name,
+        found.upper_name,
+        found.fingerprint,
+        was.upper_name if was else "",
+        was.upper_fingerprint if was else "",
+        current is None or current.upper_id == found.upper_id,
+    )
+
+
+def enrol(
+    reg: Register, enrolment_file: Path, *, replace: bool = False, fingerprint: str | None = None
+) -> EnrolResult:
+    """Import the upper level's enrolment file (see ``sync/enrolment.py``). ``fingerprint``:
+    the one the secretary was shown and confirmed; a file that no longer carries it is
+    refused."""
     require_cell_register(reg)
     found = read_enrolment_file(Path(enrolment_file))
+    if fingerprint is not None and found.fingerprint != fingerprint:
+        raise SyncRefused(
+            f"Tệp ghi danh «{Path(enrolment_file).name}» đã khác lúc xem (vân tay nay là "
+            f"{found.fingerprint}, không phải {fingerprint}). Chưa ghi gì; hãy chọn lại tệp."
+        )
     with reg.atomic():
         _for_this_cell(found, _cell())
         current = sync_state.enrolment()
@@ -322,32 +369,52 @@ def _checked(reg: Register) -> dict[str, object]:
     return report.to_json()
 
 
-def _entries(current: SyncEnrolment) -> list[Entry]:
-    """Every entry after the acknowledged one, if any of them is news."""
-    if not sync_state.news_after(current.acked_seq):
+def _entries(current: SyncEnrolment, first: int | None = None) -> list[Entry]:
+    """Every entry after the acknowledged one, if any of them is news; or, asked to send
+    again from entry ``first`` (the upper level lost some), every entry from there."""
+    after = current.acked_seq if first is None else _resend_after(current, first)
+    if first is None and not sync_state.news_after(after):
         raise SyncRefused(
             f"Không có gì mới để gửi: cấp ủy cấp trên đã xác nhận nhận đủ đến mục số "
             f"{current.acked_seq} của nhật ký."
         )
-    entries = [Entry(*row) for row in sync_state.entries_after(current.acked_seq)]
-    if entries[0].prev_hash != current.acked_hash:
+    entries = [Entry(*row) for row in sync_state.entries_after(after)]
+    expected = current.acked_hash if first is None else _hash_at(after)
+    if not entries or entries[0].prev_hash != expected:
         raise SyncRefused(
-            f"Nhật ký của sổ không còn nối với mục số {current.acked_seq} cấp trên đã xác "
+            f"Nhật ký của sổ không còn nối với mục số {after} cấp trên đã xác "
             "nhận. Hãy báo cấp ủy cấp trên."
         )
     return entries
 
 
-def export_bundle(reg: Register, folder: Path) -> ExportResult:
-    """Check the register, then write the bundle of everything not yet acknowledged into
-    ``folder`` (a USB stick), read it back and verify it. Writes nothing to the register."""
+def _resend_after(current: SyncEnrolment, first: int) -> int:
+    """The entry before ``first``: a resend may go back, never skip what is unacknowledged."""
+    head = journal.head()[0]
+    if not 1 <= first <= min(current.acked_seq + 1, head):
+        raise SyncRefused(
+            f"Gửi lại từ mục số {first}: cần một số từ 1 đến {min(current.acked_seq + 1, head)} "
+            f"(cấp trên đã xác nhận đến mục số {current.acked_seq}, nhật ký của sổ đến mục số "
+            f"{head}). Chưa ghi gì."
+        )
+    return first - 1
+
+
+def _hash_at(seq: int) -> str | None:
+    return sync_state.hash_at(seq) if seq > 0 else journal.GENESIS
+
+
+def export_bundle(reg: Register, folder: Path, *, first: int | None = None) -> ExportResult:
+    """Check the register, then write the bundle of everything not yet acknowledged (or, with
+    ``first``, everything from that entry: what the upper level asks for when it lost some)
+    into ``folder`` (a USB stick), read it back and verify it. Writes nothing to the register."""
     folder = Path(folder)
     require_cell_register(reg)
     current = _enrolled()
     if not folder.is_dir():
         raise SyncRefused(f"Không thấy thư mục «{folder}» (USB đã cắm chưa?). Chưa ghi gì.")
     check = _checked(reg)
-    entries = _entries(current)
+    entries = _entries(current, first)
     signing, receipts = _keys(reg)
     cell = _cell()
     created = journal.now_utc()
@@ -368,7 +435,7 @@ def export_bundle(reg: Register, folder: Path) -> ExportResult:
         manifest, entries, key=signing, recipient=current.upper_recipient
     )
     path = _write_and_verify(folder, name, sealed, signing.public)
-    return ExportResult(
+    done = ExportResult(
         path=path,
         signature_path=envelope.signature_path(path),
         bundle_id=manifest.bundle_id,
@@ -382,6 +449,77 @@ def export_bundle(reg: Register, folder: Path) -> ExportResult:
         upper_name=current.upper_name,
         created_at=created,
     )
+    _note_sent(reg, done)
+    return done
+
+
+# -- the last bundle written, remembered on this computer ------------------------------------------
+
+
+@dataclass(frozen=True)
+class SentNote:
+    """The last bundle written from this computer (an export writes nothing to the register, so
+    this is kept beside it in the user's data folder, like the backups)."""
+
+    file: str
+    folder: str
+    upper_name: str
+    seq_from: int
+    seq_to: int
+    entries: int
+    created_at: str  # UTC
+
+    def to_json(self) -> dict[str, object]:
+        return asdict(self)
+
+
+def _sent_path(reg: Register) -> Path:
+    return paths.data_dir() / "sync" / f"{reg.register_id}.last-sent.json"
+
+
+def _note_sent(reg: Register, done: ExportResult) -> None:
+    """Best effort: the bundle on the stick is what matters, not the note about it."""
+    note = SentNote(
+        done.path.name,
+        str(done.path.parent),
+        done.upper_name,
+        done.seq_from,
+        done.seq_to,
+        done.entries,
+        done.created_at,
+    )
+    target = _sent_path(reg)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_name(target.name + ".tmp")
+        tmp.write_text(json.dumps(note.to_json(), ensure_ascii=False), encoding="utf-8")
+        os.replace(tmp, target)
+    except OSError:
+        log.warning("could not note the bundle sent in %s", target, exc_info=True)
+
+
+def last_sent(reg: Register) -> SentNote | None:
+    """The last bundle written from this computer, if it is known."""
+    try:
+        return SentNote(**json.loads(_sent_path(reg).read_text(encoding="utf-8")))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, TypeError):
+        log.warning("the note of the last bundle sent cannot be read", exc_info=True)
+        return None
+
+
+_OS_REASONS = {
+    errno.EACCES: "không có quyền ghi vào thư mục này",
+    errno.EPERM: "không có quyền ghi vào thư mục này",
+    errno.EROFS: "USB hoặc thư mục chỉ cho đọc (có thể đang gạt khóa chống ghi)",
+    errno.ENOSPC: "USB đã đầy",
+    errno.ENOENT: "thư mục không còn (USB đã bị rút?)",
+}
+
+
+def _os_reason(exc: OSError) -> str:
+    return _OS_REASONS.get(exc.errno or 0, exc.strerror or str(exc))
 
 
 def _write_and_verify(folder: Path, name: str, sealed: Sealed, public: PublicKey) -> Path:
@@ -393,7 +531,7 @@ def _write_and_verify(folder: Path, name: str, sealed: Sealed, public: PublicKey
         path = envelope.write_pair(folder, name, sealed)
     except OSError as exc:
         raise SyncRefused(
-            f"Không ghi được gói vào «{folder}»: {exc.strerror}. Sổ không thay đổi gì."
+            f"Không ghi được gói vào «{folder}»: {_os_reason(exc)}. Sổ không thay đổi gì."
         ) from None
     try:
         cipher, signature = envelope.read_pair(path, bundle.MAX_BUNDLE_BYTES)
@@ -481,6 +619,11 @@ def _decision_view(row: ReceivedDecision) -> ReceivedDecisionView:
         row.outcome,
         row.outcome_text,
     )
+
+
+def received_decisions(reg: Register) -> list[ReceivedDecisionView]:
+    """Every decision the upper level's receipts brought, the newest decision first."""
+    return [_decision_view(row) for row in reversed(upper_receipts.decisions())]
 
 
 def import_receipt(reg: Register, path: Path, *, today: dt.date | None = None) -> ReceiptResult:

@@ -228,23 +228,55 @@ def _conflicts(cells: list[UpperCell]) -> dict[str, list[dict[str, str]]]:
         out[row.cell_id].append(
             {"id": row.id, "kind": row.kind, "label": CONFLICT_KINDS[row.kind], "text": row.detail}
         )
+    for person in _in_two_cells(names):
+        for cell_id in person.cell_ids:
+            out[cell_id].append(
+                {
+                    "id": person.person_id,
+                    "kind": "person_elsewhere",
+                    "label": SharedPerson.LABEL,
+                    "text": person.text,
+                }
+            )
+    return out
+
+
+@dataclass(frozen=True)
+class SharedPerson:
+    """A person two or more cells hold as theirs (a move one cell has not yet reported)."""
+
+    LABEL = "Một người ở hai chi bộ"
+    person_id: str
+    full_name: str
+    cell_ids: list[str]
+    cell_codes: list[str]
+
+    @property
+    def text(self) -> str:
+        return f"{self.full_name} đang sinh hoạt ở cả các chi bộ {', '.join(self.cell_codes)}"
+
+
+def _in_two_cells(cells: dict[str, UpperCell]) -> list[SharedPerson]:
     shared: dict[str, list[str]] = defaultdict(list)
     people: dict[str, str] = {}
     for person in upper_replica.in_two_cells():
         shared[str(person["id"])].append(str(person["cell_id"]))
         people[str(person["id"])] = str(person["full_name"])
-    for person_id, cell_ids in shared.items():
-        codes = ", ".join(sorted(names[c].code for c in cell_ids if c in names))
-        for cell_id in cell_ids:
-            out[cell_id].append(
-                {
-                    "id": person_id,
-                    "kind": "person_elsewhere",
-                    "label": "Một người ở hai chi bộ",
-                    "text": f"{people[person_id]} đang sinh hoạt ở cả các chi bộ {codes}",
-                }
-            )
-    return out
+    return [
+        SharedPerson(
+            person_id,
+            people[person_id],
+            cell_ids,
+            sorted(cells[c].code for c in cell_ids if c in cells),
+        )
+        for person_id, cell_ids in shared.items()
+    ]
+
+
+def people_in_two_cells(reg: Register) -> list[SharedPerson]:
+    """The people more than one cell holds, for the conflicts the officer looks at."""
+    require_workspace(reg)
+    return _in_two_cells({c.id: c for c in upper.cells()})
 
 
 # -- .xlsx ---------------------------------------------------------------------------------------

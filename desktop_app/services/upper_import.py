@@ -79,6 +79,13 @@ class ImportResult:
 # -- the outer layer -----------------------------------------------------------------------------
 
 
+_RESET_HINT = (
+    "Nếu chi bộ đã mất sổ và mọi bản sao lưu nên phải làm sổ mới: gọi điện xác nhận với bí "
+    "thư, rồi bỏ khóa cũ (trang «Chi bộ», «Bỏ khóa cũ…», hoặc sochibo upper reset-cell {code} "
+    "--note …) và nhập lại gói"
+)
+
+
 def _refuse(name: str, why: str) -> SyncRefused:
     return SyncRefused(f"Gói «{name}» bị từ chối: {why}. Không nhận gì từ gói này.")
 
@@ -92,15 +99,10 @@ def _signed_facts(name: str, signature: bytes) -> tuple[Signature, dict[str, obj
 
 
 def _check_format(name: str, found: object) -> None:
-    if found == bundle.FORMAT:
-        return
-    if isinstance(found, str) and found.startswith(bundle.FORMAT_FAMILY):
-        raise _refuse(
-            name,
-            f"định dạng «{found}» chương trình này chưa hiểu (chỉ hiểu «{bundle.FORMAT}»); hãy "
-            "cài phiên bản mới hơn của Sổ Chi bộ",
-        )
-    raise _refuse(name, "chữ ký không phải của một gói Sổ Chi bộ")
+    try:
+        bundle.KIND.check_format(found)
+    except SyncRefused as exc:
+        raise _refuse(name, str(exc)) from None
 
 
 def _cell_for(name: str, facts: dict[str, object]) -> UpperCell:
@@ -121,7 +123,8 @@ def _cell_for(name: str, facts: dict[str, object]) -> UpperCell:
         raise _refuse(
             name,
             f"mã «{code}» ở cấp trên thuộc chi bộ {cell_label(row)} đã ghi nhận khóa (vân tay "
-            f"{row.fingerprint}); gói này của một chi bộ khác dùng cùng mã",
+            f"{row.fingerprint}); gói này của một chi bộ khác dùng cùng mã. "
+            f"{_RESET_HINT.format(code=row.code)}",
         )
     return row
 
@@ -161,7 +164,7 @@ def _signer(
                 name,
                 f"gói của chi bộ {cell_label(cell)} được ký bằng một khóa khác (vân tay "
                 f"{fingerprint}) với khóa cấp trên đã ghi nhận (vân tay {cell.fingerprint}). "
-                "Nếu chi bộ thật sự đã làm lại khóa, hãy liên hệ người phát triển chương trình",
+                f"{_RESET_HINT.format(code=cell.code)}",
             )
         if facts.get("cell_recipient") != cell.recipient:
             raise _refuse(name, "khóa nhận biên nhận của chi bộ khác khóa đã ghi nhận")
@@ -508,8 +511,9 @@ def _message(r: ImportResult) -> str:
         first, last = r.missing or (0, 0)
         return (
             f"{what} bị giữ lại: cấp trên mới có đến mục số {r.applied_before}, còn thiếu mục "
-            f"số {first}–{last}. Hãy nhập gói chứa các mục đó trước (hoặc nhờ chi bộ xuất gói "
-            "mới: gói mới luôn gồm mọi mục cấp trên chưa xác nhận), rồi nhập lại gói này. "
+            f"số {first}–{last}. Hãy nhập gói chứa các mục đó trước, rồi nhập lại gói này; "
+            f"không có gói đó thì nhờ chi bộ gửi lại từ mục số {first} (trang «Gửi cấp trên», "
+            f"«Gửi lại từ mục số…», hoặc lệnh sochibo bundle export --from {first}). "
             "Chưa nhận gì từ gói này."
         )
     if r.status == "fork":

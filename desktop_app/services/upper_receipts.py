@@ -17,6 +17,7 @@ from desktop_app.services.upper_workspace import (
     cell_label,
     decision_view,
     find_cell,
+    require_workspace,
     upper_keys,
 )
 from desktop_app.store import journal, upper, upper_replica
@@ -69,15 +70,50 @@ def _decision(row: UpperDecision) -> Decision:
     )
 
 
+def _not_ready(cell: UpperCell) -> str:
+    """Why no receipt can be written for the cell yet ("" when one can)."""
+    if cell.cell_uuid and cell.recipient:
+        return ""
+    return (
+        f"Chưa lập được biên nhận cho chi bộ {cell_label(cell)}: cấp trên chưa nhận gói nào "
+        "của chi bộ (khóa để mã hóa biên nhận đi kèm gói đầu tiên)."
+    )
+
+
+@dataclass(frozen=True)
+class ReceiptPreview:
+    """What the next receipt for a cell would carry, before it is written."""
+
+    cell_code: str
+    cell_name: str
+    not_ready: str  # why none can be written yet; "" when one can
+    applied_seq: int
+    quotas: list[dict[str, int]]
+    decisions: list[DecisionView]  # not yet confirmed by the cell
+
+    def to_json(self) -> dict[str, object]:
+        return {**asdict(self), "decisions": [d.to_json() for d in self.decisions]}
+
+
+def receipt_preview(reg: Register, code: str) -> ReceiptPreview:
+    require_workspace(reg)
+    cell = find_cell(code)
+    return ReceiptPreview(
+        cell.code,
+        cell.name,
+        _not_ready(cell),
+        cell.applied_seq,
+        [{"year": q.year, "count": q.count} for q in upper.quotas(cell.id)],
+        [decision_view(d, cell.code) for d in _pending(cell)],
+    )
+
+
 def export_receipt(reg: Register, code: str, folder: Path) -> ReceiptExport:
     keys = upper_keys(reg)
     cell = find_cell(code)
     folder = Path(folder)
-    if not cell.cell_uuid or not cell.recipient:
-        raise SyncRefused(
-            f"Chưa lập được biên nhận cho chi bộ {cell_label(cell)}: cấp trên chưa nhận gói nào "
-            "của chi bộ (khóa để mã hóa biên nhận đi kèm gói đầu tiên)."
-        )
+    if refused := _not_ready(cell):
+        raise SyncRefused(refused)
     if not folder.is_dir():
         raise SyncRefused(f"Không thấy thư mục «{folder}» (USB đã cắm chưa?). Chưa ghi gì.")
     pending = _pending(cell)

@@ -114,6 +114,8 @@ def _elsewhere(out: Summary, cell: UpperCell, folded: dict[Key, Folded]) -> None
             )
         elif record.added and other["exit"] == "transferred_out":
             out.moved_in.append({**line, "text": f"{line['full_name']} chuyển từ chi bộ {where}"})
+    moved = {line["id"] for line in out.moved_in}  # a move, not a new person
+    out.people_added = [line for line in out.people_added if line["id"] not in moved]
 
 
 def _warnings(cell: UpperCell, found: Bundle) -> list[str]:

@@ -20,6 +20,7 @@ from pathlib import Path
 from desktop_app import paths
 from desktop_app.domain.dates import format_vn
 from desktop_app.domain.errors import NotFoundError, StateError, ValidationError
+from desktop_app.domain.membership import STATUS_LABELS
 from desktop_app.domain.names import clean_text, fold
 from desktop_app.domain.numbers import vn_int
 from desktop_app.domain.reports import check_quota
@@ -235,6 +236,39 @@ def list_cells(reg: Register) -> list[CellView]:
 
 
 @dataclass(frozen=True)
+class CellPersonView:
+    """A person of a cell as the upper level's copy last showed them (who a decision can
+    be about)."""
+
+    id: str
+    full_name: str
+    sort_key: str  # Vietnamese list order as text
+    birth_date: str | None
+    status: str  # membership, or the exit when the person has left
+    status_label: str
+
+    def to_json(self) -> dict[str, object]:
+        return {k: v for k, v in asdict(self).items() if k != "sort_key"}
+
+
+def cell_people(reg: Register, code: str) -> list[CellPersonView]:
+    """The cell's live people in the bundles received, in Vietnamese list order."""
+    require_workspace(reg)
+    cell = find_cell(code)
+    found = []
+    for p in upper_replica.people(cell.id):
+        status = str(p["exit"] or p["membership"])
+        birth = str(p["birth_date"]) if p["birth_date"] else None
+        label = STATUS_LABELS.get(status, status)
+        found.append(
+            CellPersonView(
+                str(p["id"]), str(p["full_name"]), str(p["sort_key"]), birth, status, label
+            )
+        )
+    return found
+
+
+@dataclass(frozen=True)
 class EnrolCellResult:
     cell: CellView
     path: Path
@@ -315,6 +349,13 @@ def set_quota(
         else:
             change = "updated" if records.update(row, {"count": count}, reg.author) else "unchanged"
     return QuotaView(cell.code, year, count, change)
+
+
+def list_quotas(reg: Register, code: str) -> list[QuotaView]:
+    """The quotas set for the cell, by year."""
+    require_workspace(reg)
+    cell = find_cell(code)
+    return [QuotaView(cell.code, q.year, q.count, "") for q in upper.quotas(cell.id)]
 
 
 # -- decisions -----------------------------------------------------------------------------------
@@ -434,6 +475,7 @@ def list_decisions(reg: Register, code: str | None = None) -> list[DecisionView]
 CONFLICT_KINDS = {
     "fork": "Chi bộ dùng lại bản sao lưu cũ (nhật ký rẽ nhánh)",
     "gap": "Gói bị giữ lại vì thiếu mục",
+    "reset": "Cấp trên bỏ khóa cũ của chi bộ (chi bộ làm sổ mới)",
 }
 
 

@@ -36,6 +36,19 @@ def by_id(person_id: str) -> Person | None:
     return Person.get_or_none((Person.id == person_id) & _LIVE)
 
 
+def any_by_id(person_id: str) -> Person | None:
+    """The person with this id, live or tombstoned (an id is never given twice)."""
+    return Person.get_or_none(Person.id == person_id)
+
+
+def existing_event_ids(ids: list[str]) -> set[str]:
+    """Which of these event ids the register holds (live or tombstoned)."""
+    if not ids:
+        return set()
+    query = PersonEvent.select(PersonEvent.id).where(PersonEvent.id.in_(ids))
+    return {row.id for row in query}
+
+
 def by_id_prefix(prefix: str) -> list[Person]:
     """Ids typed short on the command line (like git's abbreviated hashes)."""
     return list(Person.select().where(Person.id.startswith(prefix) & _LIVE).limit(2))

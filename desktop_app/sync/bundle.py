@@ -115,6 +115,10 @@ OUTER = (
     "format", "bundle_id", "cell_id", "cell_code", "cell_key", "cell_recipient", "upper_id",
     "seq_from", "seq_to", "prev_hash", "head_hash", "created_at",
 )  # fmt: skip
+KIND = envelope.Kind(
+    FORMAT, FORMAT_FAMILY, OUTER, "cell_key", UNTRUSTED,
+    "chữ ký không phải của một gói Sổ Chi bộ", "bản kê khai",
+)  # fmt: skip
 
 
 def expect_fields(doc: dict[str, object], spec: dict[str, tuple[Check, str]]) -> None:
@@ -213,14 +217,7 @@ class Bundle:
 
 
 def _manifest(doc: dict[str, object]) -> Manifest:
-    found = doc.get("format")
-    if found != FORMAT:
-        if isinstance(found, str) and found.startswith(FORMAT_FAMILY):
-            raise SyncRefused(
-                f"định dạng «{found}» chương trình này chưa hiểu (chỉ hiểu «{FORMAT}»); "
-                "hãy cài phiên bản mới hơn của Sổ Chi bộ"
-            )
-        raise SyncRefused("không phải bản kê khai của gói Sổ Chi bộ")
+    KIND.check_format(doc.get("format"), "không phải bản kê khai của gói Sổ Chi bộ")
     expect_fields(doc, MANIFEST_SPEC)
     manifest = Manifest(**doc)  # type: ignore[arg-type]
     key = PublicKey.parse(manifest.cell_key)
@@ -459,29 +456,6 @@ def seal_bundle(
 # -- reading ------------------------------------------------------------------------------------
 
 
-def _check_facts(facts: dict[str, object], untrusted: str, pinned: PublicKey) -> None:
-    found = facts.get("format")
-    if found != FORMAT:
-        if isinstance(found, str) and found.startswith(FORMAT_FAMILY):
-            raise SyncRefused(
-                f"định dạng «{found}» chương trình này chưa hiểu (chỉ hiểu «{FORMAT}»); "
-                "hãy cài phiên bản mới hơn của Sổ Chi bộ"
-            )
-        raise SyncRefused("chữ ký không phải của một gói Sổ Chi bộ")
-    if set(facts) != {*OUTER, "file"}:
-        raise SyncRefused("lời ghi kèm chữ ký thiếu hoặc thừa trường")
-    if facts["cell_key"] != pinned.text:
-        raise SyncRefused("lời ghi kèm chữ ký nêu một khóa khác khóa đã ký")
-    if untrusted != UNTRUSTED.format(key_id=pinned.key_id_hex):
-        raise SyncRefused("dòng ghi chú đầu tệp chữ ký đã bị sửa")
-
-
-def _agree(facts: dict[str, object], manifest: Manifest) -> None:
-    for name in OUTER:
-        if facts[name] != getattr(manifest, name):
-            raise SyncRefused(f"bản kê khai khác lời ghi kèm chữ ký ở trường «{name}»")
-
-
 def read_bundle(
     cipher: bytes,
     signature: bytes,
@@ -494,9 +468,9 @@ def read_bundle(
     """The bundle, validated whole, or one SyncRefused naming the file and the fault."""
     try:
         sig, facts = envelope.verify_outer(cipher, signature, pinned, max_bytes=max_bytes)
-        _check_facts(facts, sig.untrusted_comment, pinned)
+        KIND.check_facts(facts, sig.untrusted_comment, pinned)
         manifest, entries = parse(crypto.decrypt(cipher, identity))
-        _agree(facts, manifest)
+        KIND.agree(facts, manifest)
     except SyncRefused as exc:
         raise SyncRefused(
             f"Gói «{name or 'không tên'}» bị từ chối: {exc}. Không nhận gì từ gói này."

@@ -35,6 +35,47 @@ class Sealed:
     signature: bytes
 
 
+@dataclass(frozen=True)
+class Kind:
+    """What a sealed file of one kind (bundle, receipt, …) says of itself outside the
+    encryption, and how a reader names it when it does not."""
+
+    format: str  # "sochibo-goi/1"
+    family: str  # "sochibo-goi/": a later version of the same kind
+    fields: tuple[str, ...]  # the facts the signature carries
+    key_field: str  # the fact naming the signing key
+    untrusted: str  # the signature's untrusted comment, with {key_id}
+    not_ours: str  # why a file of another kind is refused
+    source: str  # what the facts must agree with, inside: "bản kê khai", "phần đầu"
+
+    def check_format(self, found: object, not_ours: str | None = None) -> None:
+        """Refused unless ``found`` is this kind's format; a later version says to update."""
+        if found == self.format:
+            return
+        if isinstance(found, str) and found.startswith(self.family):
+            raise SyncRefused(
+                f"định dạng «{found}» chương trình này chưa hiểu (chỉ hiểu «{self.format}»); "
+                "hãy cài phiên bản mới hơn của Sổ Chi bộ"
+            )
+        raise SyncRefused(not_ours or self.not_ours)
+
+    def check_facts(self, facts: dict[str, object], untrusted: str, pinned: PublicKey) -> None:
+        """The signed facts are this kind's, complete, and name the key that signed them."""
+        self.check_format(facts.get("format"))
+        if set(facts) != {*self.fields, "file"}:
+            raise SyncRefused("lời ghi kèm chữ ký thiếu hoặc thừa trường")
+        if facts[self.key_field] != pinned.text:
+            raise SyncRefused("lời ghi kèm chữ ký nêu một khóa khác khóa đã ký")
+        if untrusted != self.untrusted.format(key_id=pinned.key_id_hex):
+            raise SyncRefused("dòng ghi chú đầu tệp chữ ký đã bị sửa")
+
+    def agree(self, facts: dict[str, object], inside: object) -> None:
+        """The signed facts equal the same fields read from the decrypted content."""
+        for name in self.fields:
+            if facts[name] != getattr(inside, name):
+                raise SyncRefused(f"{self.source} khác lời ghi kèm chữ ký ở trường «{name}»")
+
+
 def facts_text(facts: dict[str, object]) -> str:
     return json.dumps(facts, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
 

@@ -104,6 +104,10 @@ OUTER = (
     "format", "receipt_id", "upper_id", "upper_key", "cell_id", "cell_code", "applied_seq",
     "applied_hash", "created_at",
 )  # fmt: skip
+KIND = envelope.Kind(
+    FORMAT, FORMAT_FAMILY, OUTER, "upper_key", UNTRUSTED,
+    "không phải biên nhận của Sổ Chi bộ", "phần đầu",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -200,22 +204,11 @@ def _line(number: int, raw: bytes, spec: dict[str, tuple[Check, str]]) -> dict[s
     try:
         doc = load_line(raw)
         if number == 1:
-            _format(doc.get("format"))
+            KIND.check_format(doc.get("format"))
         expect_fields(doc, spec)
     except SyncRefused as exc:
         raise SyncRefused(f"{where}: {exc}") from None
     return doc
-
-
-def _format(found: object) -> None:
-    if found == FORMAT:
-        return
-    if isinstance(found, str) and found.startswith(FORMAT_FAMILY):
-        raise SyncRefused(
-            f"định dạng «{found}» chương trình này chưa hiểu (chỉ hiểu «{FORMAT}»); hãy cài "
-            "phiên bản mới hơn của Sổ Chi bộ"
-        )
-    raise SyncRefused("không phải biên nhận của Sổ Chi bộ")
 
 
 def parse(plaintext: bytes) -> tuple[Header, list[Decision]]:
@@ -291,22 +284,6 @@ def seal_receipt(
 # -- reading ------------------------------------------------------------------------------------
 
 
-def _check_facts(facts: dict[str, object], untrusted: str, pinned: PublicKey) -> None:
-    _format(facts.get("format"))
-    if set(facts) != {*OUTER, "file"}:
-        raise SyncRefused("lời ghi kèm chữ ký thiếu hoặc thừa trường")
-    if facts["upper_key"] != pinned.text:
-        raise SyncRefused("lời ghi kèm chữ ký nêu một khóa khác khóa đã ký")
-    if untrusted != UNTRUSTED.format(key_id=pinned.key_id_hex):
-        raise SyncRefused("dòng ghi chú đầu tệp chữ ký đã bị sửa")
-
-
-def _agree(facts: dict[str, object], header: Header) -> None:
-    for name in OUTER:
-        if facts[name] != getattr(header, name):
-            raise SyncRefused(f"phần đầu khác lời ghi kèm chữ ký ở trường «{name}»")
-
-
 def read_receipt(
     cipher: bytes,
     signature: bytes,
@@ -319,9 +296,9 @@ def read_receipt(
     """The receipt, validated whole, or one SyncRefused naming the file and the fault."""
     try:
         sig, facts = envelope.verify_outer(cipher, signature, pinned, max_bytes=max_bytes)
-        _check_facts(facts, sig.untrusted_comment, pinned)
+        KIND.check_facts(facts, sig.untrusted_comment, pinned)
         header, decisions = parse(crypto.decrypt(cipher, identity))
-        _agree(facts, header)
+        KIND.agree(facts, header)
     except SyncRefused as exc:
         raise SyncRefused(
             f"Biên nhận «{name or 'không tên'}» bị từ chối: {exc}. Không nhận gì từ biên nhận này."

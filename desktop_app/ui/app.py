@@ -13,22 +13,25 @@ import logging.handlers
 import sys
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
 
 from desktop_app import log_privacy, paths
 from desktop_app.domain.errors import DomainError
-from desktop_app.services import placement, registers
+from desktop_app.services import demo_upper, placement, registers, upper_workspace
 from desktop_app.store.errors import AlreadyOpen
 from desktop_app.ui import errors, i18n, style
 from desktop_app.ui.dialogs.create_wizard import CreateWizard
 from desktop_app.ui.dialogs.unlock import UnlockDialog
+from desktop_app.ui.dialogs.workspace_wizard import CreateWorkspaceWizard
 from desktop_app.ui.main_window import MainWindow, is_demo
 from desktop_app.ui.pages.welcome import WelcomePage
 from desktop_app.ui.settings import LANGUAGE, LAST_REGISTER, TEXT_SCALE, Settings
 from desktop_app.ui.single_instance import SingleInstance
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.upper_window import UpperWindow
 
 log = logging.getLogger(__name__)
 ORGANISATION = "SoChiBo"
@@ -84,12 +87,17 @@ class Shell(QObject):
         super().__init__(parent)
         self.runner, self.settings = runner, settings
         self.welcome: WelcomePage | None = None
-        self.window: MainWindow | None = None
+        self.window: MainWindow | UpperWindow | None = None
         self.unlock_dialog: UnlockDialog | None = None
-        self.wizard: CreateWizard | None = None
+        self.wizard: CreateWizard | CreateWorkspaceWizard | None = None
 
-    def start(self, register: Path | None = None) -> None:
-        """Unlock the given, last or default register, or show the welcome screen."""
+    def start(self, register: Path | None = None, *, upper_level: bool = False) -> None:
+        """Unlock the given, last or default register, or show the welcome screen; with
+        ``upper_level``, the upper level's default workspace (or create it)."""
+        if upper_level:
+            self.show_welcome()
+            self.open_upper_level()
+            return
         if register is not None and not register.is_file():
             self.show_welcome()
             self._tell(
@@ -120,26 +128,59 @@ class Shell(QObject):
             self.welcome.create_requested.connect(self.new_register)
             self.welcome.demo_requested.connect(self.open_demo)
             self.welcome.open_requested.connect(self.choose_and_open)
+            self.welcome.upper_requested.connect(self.open_upper_level)
+            self.welcome.upper_demo_requested.connect(self.open_upper_demo)
             self.welcome.resize(self.welcome.sizeHint())
         self.welcome.set_busy("")
         self.welcome.show()
         self.welcome.raise_()
         return self.welcome
 
-    def _main_window(self) -> MainWindow:
-        if self.window is None:
-            self.window = MainWindow(self.runner, self.settings)
+    def _main_window(self, upper: bool) -> MainWindow | UpperWindow:
+        """The window for a cell's register, or for an upper level's workspace, made hidden
+        (its pages load when the runner has the register); a window of the other kind goes."""
+        wanted = UpperWindow if upper else MainWindow
+        if type(self.window) is wanted:
+            return self.window
+        if self.window is not None:
+            old, self.window = self.window, None
+            self._drop(old)
+        self.window = wanted(self.runner, self.settings)
+        if isinstance(self.window, MainWindow):
             self.window.new_requested.connect(self.new_register)
-            self.window.open_requested.connect(self.choose_and_open)
             self.window.demo_requested.connect(self.open_demo)
-            self.window.close_requested.connect(self.close_register)
+        else:
+            self.window.demo_requested.connect(self.open_upper_demo)
+        self.window.open_requested.connect(self.choose_and_open)
+        self.window.close_requested.connect(self.close_register)
         return self.window
 
+    def _drop(self, old: QWidget) -> None:
+        """Take away the window of the other kind and close its register (as opening another
+        register of the same kind does: the models already follow the new one, so no closing
+        backup). The window goes at once, so its pages never see the new register."""
+        old.hide()
+        self.runner.close_register()
+        shiboken6.delete(old)
+
     def _adopt(self, register: object, path: Path) -> None:
-        """Show the main window with the register (pages exist before they are told)."""
-        window = self._main_window()
+        """Ask on the database thread whether the register is an upper level's workspace,
+        then show the window for it."""
+
+        def kind() -> bool:
+            try:
+                return upper_workspace.is_workspace(register)  # type: ignore[arg-type]
+            except BaseException:
+                register.close()  # type: ignore[attr-defined]
+                raise
+
+        self.runner.call(kind, lambda upper: self._show(register, path, upper), self._open_failed)
+
+    def _show(self, register: object, path: Path, upper: bool) -> None:
+        """Show the window with the register (pages exist before they are told)."""
+        window = self._main_window(upper)
         self.runner.adopt(register)
-        if not is_demo(path):
+        if not is_demo(path) and not demo_upper.is_demo(path):
             self.settings.set(LAST_REGISTER, str(path))
         window.show()
         window.raise_()
@@ -213,6 +254,52 @@ class Shell(QObject):
         if self.wizard is dialog:
             self.wizard = None
         dialog.deleteLater()
+
+    def open_upper_level(self) -> None:
+        """The upper level's default workspace: unlock it, or create it the first time."""
+        path = upper_workspace.default_path()
+        if path.is_file():
+            self.unlock(path)
+        else:
+            self.new_workspace()
+
+    def new_workspace(self) -> CreateWorkspaceWizard:
+        wizard = CreateWorkspaceWizard(self.runner, self._parent())
+        wizard.register_ready.connect(self._adopt)
+        wizard.cancelled.connect(self._back_if_nothing_open)
+        wizard.finished.connect(lambda _code: self._forget(wizard))
+        self.wizard = wizard
+        wizard.open()
+        return wizard
+
+    def open_upper_demo(self) -> None:
+        """Open the demo upper level, making it the first time (no passphrase asked)."""
+        path = demo_upper.workspace_path()
+        if self._already_shown(path):
+            return
+        if path.is_file():
+
+            def work():
+                return registers.open_register(path, paths.DEMO_PASSPHRASE)
+
+            message = self.tr("Opening the demo upper level…")
+        else:
+
+            def work():
+                return demo_upper.create_demo_upper().register
+
+            message = self.tr(
+                "Creating the demo upper level and its two cells, this takes a few seconds…"
+            )
+        if self.window is None:
+            self.show_welcome().set_busy(message)
+        self.runner.call(
+            work,
+            lambda reg: self._adopt(reg, path),
+            self._open_failed,
+            progress=message,
+            parent=self._parent(),
+        )
 
     def choose_and_open(self) -> None:
         path = OpenRegisterFileDialog.ask(self._parent())
@@ -314,8 +401,9 @@ def create_application(settings: Settings | None = None) -> tuple[QApplication, 
     return app, settings
 
 
-def run(register: str | None = None) -> int:
-    """Start the window; returns the exit code."""
+def run(register: str | None = None, *, upper_level: bool = False) -> int:
+    """Start the window (with ``upper_level``, on the upper level's default workspace);
+    returns the exit code."""
     log_file = setup_logging()
     app, settings = create_application()
     errors.install_excepthook()
@@ -333,7 +421,7 @@ def run(register: str | None = None) -> int:
     runner.default_error = errors.show_error
     shell = Shell(runner, settings)
     instance.show_requested.connect(lambda asked: shell.bring_forward(asked and Path(asked)))
-    shell.start(Path(register) if register else None)
+    shell.start(Path(register) if register else None, upper_level=upper_level)
     code = app.exec()
     instance.close()
     runner.shutdown()

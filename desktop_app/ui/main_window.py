@@ -8,71 +8,34 @@ open, demo, close) through signals; it never opens a register itself.
 
 from __future__ import annotations
 
-import importlib
 import logging
-import traceback
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
-    QCoreApplication,
-    QEvent,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAction,
-    QActionGroup,
-    QCloseEvent,
-    QFontMetrics,
-    QKeySequence,
-    QPainter,
-)
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHBoxLayout,
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QStackedWidget,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from desktop_app import paths
 from desktop_app.services import cell as cell_service
-from desktop_app.services.backups import BackupInfo
 from desktop_app.services.views import CellView
 from desktop_app.ui import errors, guide, style
 from desktop_app.ui.backup_keeper import BackupKeeper
-from desktop_app.ui.pages.placeholder import BrokenPage, PlaceholderPage
+from desktop_app.ui.pages.placeholder import PlaceholderPage
 from desktop_app.ui.settings import WINDOW_GEOMETRY, WINDOW_STATE, Settings
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.widgets.print_forms_button import PrintFormsButton
+from desktop_app.ui.window_parts import (  # noqa: F401 (shortcut_fits: tests use it from here)
+    Area,
+    BackupLabel,
+    Sidebar,
+    area_text,
+    fitted_size,
+    load_page,
+    shortcut_fits,
+)
 
 log = logging.getLogger(__name__)
-SHORTCUT_ROLE = Qt.ItemDataRole.UserRole + 1
-DEFAULT_SIZE = (1280, 800)
-SIDEBAR_WIDTH = 270  # at least; wider when larger text needs it
-ITEM_PADDING = 32  # an item's padding, its accent border and the shortcut's right margin
-SIDEBAR_AIR = 18  # beside the longest name
-SHORTCUT_GAP = 16  # between an area's name and its shortcut
-
-
-@dataclass(frozen=True)
-class Area:
-    key: str
-    title: str
-    purpose: str
-
 
 AREAS = (
     Area(
@@ -142,42 +105,6 @@ AREAS = (
 )
 
 
-def area_text(text: str) -> str:
-    return QCoreApplication.translate("Areas", text)
-
-
-class ShortcutDelegate(QStyledItemDelegate):
-    """Draws each sidebar entry with its shortcut, greyed, on the right."""
-
-    def paint(
-        self,
-        painter: QPainter,
-        option: QStyleOptionViewItem,
-        index: QModelIndex | QPersistentModelIndex,
-    ) -> None:
-        super().paint(painter, option, index)
-        if not shortcut_fits(option, index):  # large text: the name first (menus have it)
-            return
-        painter.save()
-        painter.setFont(option.font)  # the entry's own size, whatever the text size
-        painter.setPen(Qt.GlobalColor.gray)
-        rect = option.rect.adjusted(0, 0, -14, 0)
-        painter.drawText(
-            rect,
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            str(index.data(SHORTCUT_ROLE) or ""),
-        )
-        painter.restore()
-
-
-def shortcut_fits(option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> bool:
-    """Room for the shortcut to the right of the area's name in the sidebar."""
-    metrics = QFontMetrics(option.font)
-    name = metrics.horizontalAdvance(str(index.data()))
-    shortcut = metrics.horizontalAdvance(str(index.data(SHORTCUT_ROLE) or ""))
-    return name + SHORTCUT_GAP + shortcut + ITEM_PADDING <= option.rect.width()
-
-
 class MainWindow(QMainWindow):
     """The window of an open register."""
 
@@ -198,8 +125,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status()
         self.keeper = BackupKeeper(runner, self)
-        self.keeper.changed.connect(self._show_last_backup)
-        self.keeper.failed.connect(self._backup_failed)
+        self.keeper.changed.connect(self.backup_label.show_last)
+        self.keeper.failed.connect(self.backup_label.show_failed)
         settings_page = self.pages.get("settings")
         if hasattr(settings_page, "backups_changed"):
             settings_page.backups_changed.connect(self.keeper.refresh)
@@ -213,31 +140,9 @@ class MainWindow(QMainWindow):
     # -- building -----------------------------------------------------------------------
 
     def _build_sidebar(self) -> None:
-        self.cell_name = QLabel(wordWrap=True)
-        self.cell_name.setFont(style.scaled_font(1.1, bold=True))
-        self.cell_code = style.muted("")
-        self.nav = QListWidget(objectName="Sidebar")
-        self.nav.setItemDelegate(ShortcutDelegate(self.nav))
-        self.nav.setFont(style.scaled_font(1.1))
-        self.nav.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        for number, area in enumerate(AREAS, start=1):
-            item = QListWidgetItem(area_text(area.title))
-            shortcut = QKeySequence(f"Ctrl+{number}")
-            item.setData(SHORTCUT_ROLE, shortcut.toString(QKeySequence.SequenceFormat.NativeText))
-            item.setToolTip(f"{item.text()} ({item.data(SHORTCUT_ROLE)})")
-            self.nav.addItem(item)
+        panel = self.sidebar = Sidebar(AREAS)
+        self.cell_name, self.cell_code, self.nav = panel.title, panel.subtitle, panel.nav
         self.nav.currentRowChanged.connect(self._row_changed)
-        panel = self.sidebar = QWidget(objectName="SidebarPanel")
-        self._fit_sidebar()
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(0, 18, 0, 0)
-        header = QVBoxLayout()
-        header.setContentsMargins(18, 0, 14, 10)
-        header.addWidget(self.cell_name)
-        header.addWidget(self.cell_code)
-        column.addLayout(header)
-        column.addWidget(self.nav, 1)
         self.stack = QStackedWidget()
         body = QWidget()
         row = QHBoxLayout(body)
@@ -247,20 +152,6 @@ class MainWindow(QMainWindow):
         row.addWidget(self.stack, 1)
         self.setCentralWidget(body)
 
-    def _fit_sidebar(self) -> None:
-        """As wide as the longest area name at the current text size (its shortcut shows
-        where there is room), so the pages keep theirs."""
-        metrics = QFontMetrics(style.scaled_font(1.1))
-        widest = max(
-            metrics.horizontalAdvance(self.nav.item(row).text()) for row in range(self.nav.count())
-        )
-        self.sidebar.setFixedWidth(max(SIDEBAR_WIDTH, widest + ITEM_PADDING + SIDEBAR_AIR))
-
-    def changeEvent(self, event: QEvent) -> None:
-        if event.type() == QEvent.Type.FontChange and hasattr(self, "sidebar"):  # text size
-            self._fit_sidebar()
-        super().changeEvent(event)
-
     def _build_pages(self) -> None:
         factories: dict[str, Callable[[], QWidget]] = {
             "today": lambda: self._page("today", "TodayPage", "Today"),
@@ -268,6 +159,8 @@ class MainWindow(QMainWindow):
             "candidates": lambda: self._page("candidates", "CandidatesPage", "Candidates"),
             "meetings": lambda: self._page("meetings", "MeetingsPage", "Meetings"),
             "forms": lambda: self._page("forms", "FormsPage", "Forms"),
+            "reports": lambda: self._page("reports", "ReportsPage", "Reports"),
+            "sync": lambda: self._page("sync", "SyncPage", "Send to upper level"),
             "settings": lambda: self._page("settings", "SettingsPage", "Settings"),
         }
         for area in AREAS:
@@ -281,12 +174,7 @@ class MainWindow(QMainWindow):
     def _page(self, module: str, name: str, title: str) -> QWidget:
         """A page, or the reason it could not be made (the rest of the window still works).
         Pages that can send the user elsewhere have an ``open_person`` signal(area, id)."""
-        try:
-            page_class = getattr(importlib.import_module(f"desktop_app.ui.pages.{module}"), name)
-            page = page_class(self._runner)
-        except Exception:
-            log.exception("the %s page could not be made", title)
-            return BrokenPage(area_text(title), traceback.format_exc())
+        page = load_page(f"desktop_app.ui.pages.{module}", name, title, self._runner)
         if hasattr(page, "open_person"):
             page.open_person.connect(self.open_person)
         for button in page.findChildren(PrintFormsButton):  # "Print…" opens the Forms page
@@ -380,23 +268,10 @@ class MainWindow(QMainWindow):
         self.path_label = QLabel()
         self.demo_badge = style.set_role(QLabel(self.tr("Demo register")), "badge")
         self.demo_badge.setVisible(False)
-        self.backup_label = QLabel()
+        self.backup_label = BackupLabel()
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.backup_label)
         self.statusBar().addPermanentWidget(self.demo_badge)
-
-    def _show_last_backup(self, info: BackupInfo | None) -> None:
-        self.backup_label.setStyleSheet("")
-        if info is None:
-            self.backup_label.setText(self.tr("Not backed up yet"))
-        else:
-            self.backup_label.setText(self.tr("Last backup: %1").replace("%1", info.created_text))
-        self.backup_label.setToolTip(self.tr("Backups are on the Settings page"))
-
-    def _backup_failed(self, message: str) -> None:
-        self.backup_label.setText(self.tr("Automatic backup failed"))
-        self.backup_label.setStyleSheet("color: #b00020;")
-        self.backup_label.setToolTip(message)
 
     # -- behaviour ------------------------------------------------------------------------
 
@@ -452,12 +327,6 @@ class MainWindow(QMainWindow):
         self._settings.set(WINDOW_STATE, self.saveState())
         self._runner.close_register(before=self.keeper.on_close)
         super().closeEvent(event)
-
-
-def fitted_size(available: QSize) -> QSize:
-    """The default size, shrunk to fit the screen's free area (1366×768 office laptops)."""
-    width, height = DEFAULT_SIZE
-    return QSize(min(width, available.width() - 40), min(height, available.height() - 40))
 
 
 def is_demo(path: Path) -> bool:

@@ -138,7 +138,7 @@ class TaskRunner(QObject):
 
     def _require(self) -> Register:
         if self._register is None:
-            raise RuntimeError("no register is open")
+            raise RegisterClosed("no register is open")
         return self._register
 
     def _start(
@@ -160,11 +160,18 @@ class TaskRunner(QObject):
     ) -> None:
         token.stop()
         exc = future.exception()
+        if isinstance(exc, RegisterClosed):  # closed before the work ran: nobody waits for it
+            log.debug("task dropped: the register was closed before it ran")
+            return
         if exc is not None:
             log.debug("task error:\n%s", "".join(traceback.format_exception(exc)))
             (on_error or self.default_error)(exc)
         elif on_done is not None:
             on_done(future.result())
+
+
+class RegisterClosed(RuntimeError):
+    """Work submitted for a register that was closed before the work could run."""
 
 
 class _Feedback:

@@ -78,6 +78,50 @@
         <source>The language, the text size, backups and changing the register&apos;s passphrase.</source>
         <translation>Ngôn ngữ, cỡ chữ, sao lưu sổ và đổi mật khẩu của sổ.</translation>
     </message>
+    <message>
+        <source>Cells</source>
+        <translation>Chi bộ</translation>
+    </message>
+    <message>
+        <source>The cells enrolled with this upper level, their keys and what they sent.</source>
+        <translation>Các chi bộ đã ghi danh với cấp trên, khóa của từng chi bộ và những gì chi bộ đã gửi.</translation>
+    </message>
+    <message>
+        <source>Receive bundles</source>
+        <translation>Nhận gói</translation>
+    </message>
+    <message>
+        <source>The bundles the cells send on a USB stick: checked, previewed, received.</source>
+        <translation>Gói các chi bộ gửi qua USB: kiểm tra, xem trước rồi nhận vào sổ.</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>Bảng theo dõi</translation>
+    </message>
+    <message>
+        <source>Which cells reported this month, their members and candidates, admissions against the quota, and the deadlines coming up.</source>
+        <translation>Chi bộ nào đã báo cáo tháng này, số đảng viên và quần chúng, số kết nạp so với chỉ tiêu, và các thời hạn sắp đến.</translation>
+    </message>
+    <message>
+        <source>Decisions and receipts</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>The admission quota of each cell, the upper level&apos;s decisions about its people, and the receipt that takes them back to the cell.</source>
+        <translation>Chỉ tiêu kết nạp của từng chi bộ, quyết định của cấp trên về người của chi bộ, và biên nhận đưa các quyết định đó về chi bộ.</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Vướng mắc</translation>
+    </message>
+    <message>
+        <source>Bundles held back or that do not follow on, and people two cells both hold, for the officer to settle.</source>
+        <translation>Gói bị giữ lại hoặc không nối tiếp, và người cùng có tên ở hai chi bộ, để cán bộ giải quyết.</translation>
+    </message>
+    <message>
+        <source>Figures for all the cells together, for any period, to print or export.</source>
+        <translation>Số liệu chung của các chi bộ trong kỳ bất kỳ, để in hoặc xuất ra tệp.</translation>
+    </message>
 </context>
 <context>
     <name>AttendanceGrid</name>
@@ -409,6 +453,25 @@
     </message>
 </context>
 <context>
+    <name>BackupLabel</name>
+    <message>
+        <source>Not backed up yet</source>
+        <translation>Chưa sao lưu</translation>
+    </message>
+    <message>
+        <source>Last backup: %1</source>
+        <translation>Sao lưu lần cuối: %1</translation>
+    </message>
+    <message>
+        <source>Backups are on the Settings page</source>
+        <translation>Xem và khôi phục bản sao lưu ở trang Cài đặt</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed</source>
+        <translation>Sao lưu tự động không được</translation>
+    </message>
+</context>
+<context>
     <name>BackupsModel</name>
     <message>
         <source>Made at</source>
@@ -428,10 +491,284 @@
     </message>
 </context>
 <context>
+    <name>BoardPage</name>
+    <message>
+        <source>Export the board to Excel</source>
+        <translation>Xuất bảng theo dõi ra Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Reporting board</source>
+        <translation>Bảng theo dõi báo cáo</translation>
+    </message>
+    <message>
+        <source>The day the board is counted on: this month, this year, deadlines near it</source>
+        <translation>Ngày dùng để tính bảng: tháng này, năm nay và các thời hạn gần ngày đó</translation>
+    </message>
+    <message>
+        <source>&amp;On:</source>
+        <translation>&amp;Ngày xem:</translation>
+    </message>
+    <message>
+        <source>Export to &amp;Excel…</source>
+        <translation>Xuất ra &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>The board, the deadlines and the conflicts in an .xlsx workbook</source>
+        <translation>Bảng theo dõi, các thời hạn và vướng mắc trong một tệp Excel .xlsx</translation>
+    </message>
+    <message>
+        <source>The day to look at «%1»: %2</source>
+        <translation>Ngày xem «%1»: %2</translation>
+    </message>
+    <message>
+        <source>No cell is enrolled yet.</source>
+        <translation>Chưa ghi danh chi bộ nào.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cells have not reported in %3: %4</source>
+        <translation>%1 trong %2 chi bộ chưa báo cáo tháng %3: %4</translation>
+    </message>
+    <message>
+        <source>All %1 cells have reported in %2.</source>
+        <translation>Cả %1 chi bộ đã báo cáo tháng %2.</translation>
+    </message>
+    <message>
+        <source>Deadlines and conflicts: %1 (%2)</source>
+        <translation>Thời hạn và vướng mắc: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>No admission or recognition deadline within %1 days.</source>
+        <translation>Không có thời hạn kết nạp hay công nhận chính thức nào trong %1 ngày tới.</translation>
+    </message>
+    <message>
+        <source>Open conflicts:
+%1</source>
+        <translation>Vướng mắc chưa giải quyết:
+%1</translation>
+    </message>
+    <message>
+        <source>No open conflicts.</source>
+        <translation>Không có vướng mắc nào.</translation>
+    </message>
+    <message>
+        <source>The board of %1 is written to %2.</source>
+        <translation>Đã ghi bảng theo dõi ngày %1 ra tệp %2.</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>Đang ghi tệp Excel…</translation>
+    </message>
+</context>
+<context>
     <name>BrokenPage</name>
     <message>
         <source>This part could not be opened because of an error in the program. The rest of the program works; the register is safe.</source>
         <translation>Phần này không mở được do lỗi trong chương trình. Các phần khác vẫn dùng bình thường; sổ vẫn an toàn.</translation>
+    </message>
+</context>
+<context>
+    <name>BundleChooser</name>
+    <message>
+        <source>Choose the bundles the cells sent</source>
+        <translation>Chọn các gói chi bộ gửi</translation>
+    </message>
+    <message>
+        <source>Bundles (*.sochibo-goi)</source>
+        <translation>Gói của chi bộ (*.sochibo-goi)</translation>
+    </message>
+    <message>
+        <source>Choose a folder or a USB stick</source>
+        <translation>Chọn thư mục hoặc USB</translation>
+    </message>
+</context>
+<context>
+    <name>BundleDetail</name>
+    <message>
+        <source>People</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Thêm</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Sửa</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>Xóa</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Sự kiện</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Buổi sinh hoạt</translation>
+    </message>
+    <message>
+        <source>Roll calls</source>
+        <translation>Điểm danh</translation>
+    </message>
+    <message>
+        <source>Moved in</source>
+        <translation>Chuyển đến</translation>
+    </message>
+    <message>
+        <source>To look at</source>
+        <translation>Cần xem</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Lưu ý</translation>
+    </message>
+    <message>
+        <source>Choose a bundle in the list.</source>
+        <translation>Chọn một gói trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Cell: %1 (code %2)</source>
+        <translation>Chi bộ: %1 (mã %2)</translation>
+    </message>
+    <message>
+        <source>Journal entries %1 to %2</source>
+        <translation>Mục nhật ký số %1 đến %2</translation>
+    </message>
+    <message>
+        <source>Made by the cell on %1</source>
+        <translation>Chi bộ lập gói lúc %1</translation>
+    </message>
+    <message>
+        <source>Cell&apos;s fingerprint: %1</source>
+        <translation>Vân tay của chi bộ: %1</translation>
+    </message>
+    <message>
+        <source>Checked: the signature, the encryption and every line are right. Nothing is written yet: “Receive into the workspace” takes what is listed below.</source>
+        <translation>Đã kiểm tra: chữ ký, mã hóa và từng dòng đều đúng. Chưa ghi gì vào sổ: bấm «Nhận vào sổ» để nhận những thay đổi liệt kê dưới đây.</translation>
+    </message>
+    <message>
+        <source>The cell&apos;s fingerprint was confirmed by phone: its key is kept when the bundle is received.</source>
+        <translation>Vân tay của chi bộ đã được xác nhận qua điện thoại: khóa của chi bộ được ghi nhận khi nhận gói.</translation>
+    </message>
+    <message>
+        <source>Received: the upper level now holds the cell&apos;s entries up to number %1.</source>
+        <translation>Đã nhận: cấp trên đã có nhật ký của chi bộ đến mục số %1.</translation>
+    </message>
+    <message>
+        <source>The cell&apos;s key is kept.</source>
+        <translation>Đã ghi nhận khóa của chi bộ.</translation>
+    </message>
+    <message>
+        <source>Received before: the upper level already holds the cell&apos;s entries up to number %1. Nothing changes.</source>
+        <translation>Gói này đã nhận từ trước: cấp trên đã có nhật ký của chi bộ đến mục số %1. Không thay đổi gì.</translation>
+    </message>
+    <message>
+        <source>The cell&apos;s first bundle. Before anything in it is read, call the cell&apos;s secretary and compare the fingerprint (%1): “Confirm the fingerprint…”. Nothing is received before that.</source>
+        <translation>Đây là gói đầu tiên của chi bộ. Trước khi đọc nội dung gói, hãy gọi điện cho bí thư chi bộ và so vân tay (%1): bấm «Xác nhận vân tay…». Chưa nhận gì cho đến lúc đó.</translation>
+    </message>
+    <message>
+        <source>The fingerprints do not match: this bundle is not received and no key is kept. The file may not come from the cell: ask the cell to send it again, and tell whoever is responsible for the upper level&apos;s security.</source>
+        <translation>Vân tay không khớp: không nhận gói này và không ghi nhận khóa nào. Tệp có thể không phải do chi bộ gửi: đề nghị chi bộ gửi lại, và báo cho người phụ trách bảo mật của cấp ủy.</translation>
+    </message>
+    <message>
+        <source>Held back: the upper level holds the cell&apos;s entries up to number %1, and numbers %2 to %3 are missing. Receive the bundle that has them first, then this one again; without it, ask the cell to send again from entry %2. Nothing is taken from this bundle.</source>
+        <translation>Gói bị giữ lại: cấp trên mới có nhật ký của chi bộ đến mục số %1, còn thiếu mục số %2 đến %3. Hãy nhận gói có các mục đó trước, rồi nhận lại gói này; không có gói đó thì đề nghị chi bộ gửi lại từ mục số %2. Chưa nhận gì từ gói này.</translation>
+    </message>
+    <message>
+        <source>Does not follow on from what the upper level holds: the cell&apos;s journal branches before entry %1.</source>
+        <translation>Gói không nối tiếp những gì cấp trên đã nhận: nhật ký của chi bộ rẽ nhánh trước mục số %1.</translation>
+    </message>
+    <message>
+        <source>Does not follow on from what the upper level holds (up to entry %1): the cell&apos;s journal branches after entry %2. The cell may have restored an old backup and written on.</source>
+        <translation>Gói không nối tiếp những gì cấp trên đã nhận (đến mục số %1): nhật ký của chi bộ rẽ nhánh sau mục số %2. Có thể chi bộ đã khôi phục một bản sao lưu cũ rồi ghi tiếp.</translation>
+    </message>
+    <message>
+        <source>Call the cell. Nothing is taken from this bundle.</source>
+        <translation>Hãy gọi điện cho chi bộ. Chưa nhận gì từ gói này.</translation>
+    </message>
+    <message>
+        <source>It is noted in the Conflicts area.</source>
+        <translation>Gói đã được ghi vào phần Vướng mắc.</translation>
+    </message>
+    <message>
+        <source>“Receive into the workspace” notes it in the Conflicts area.</source>
+        <translation>Bấm «Nhận vào sổ» thì gói được ghi vào phần Vướng mắc để theo dõi.</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 changed, %3 removed, %4 unchanged</source>
+        <translation>thêm %1, sửa %2, xóa %3, không đổi %4</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… và %1 người nữa</translation>
+    </message>
+    <message>
+        <source>%1 new, %2 withdrawn</source>
+        <translation>%1 sự kiện mới, rút lại %2</translation>
+    </message>
+    <message>
+        <source>%1 added, %2 changed, %3 removed</source>
+        <translation>thêm %1, sửa %2, xóa %3</translation>
+    </message>
+</context>
+<context>
+    <name>BundlesModel</name>
+    <message>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <source>Ready to receive</source>
+        <translation>Sẵn sàng nhận</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Đã nhận</translation>
+    </message>
+    <message>
+        <source>Received before</source>
+        <translation>Đã nhận từ trước</translation>
+    </message>
+    <message>
+        <source>Fingerprint to confirm</source>
+        <translation>Cần xác nhận vân tay</translation>
+    </message>
+    <message>
+        <source>Fingerprint does not match</source>
+        <translation>Vân tay không khớp</translation>
+    </message>
+    <message>
+        <source>Held back: entries missing</source>
+        <translation>Bị giữ lại: thiếu mục</translation>
+    </message>
+    <message>
+        <source>Does not follow on</source>
+        <translation>Không nối tiếp</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Bị từ chối</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>Cell code</source>
+        <translation>Mã chi bộ</translation>
+    </message>
+    <message>
+        <source>Entries</source>
+        <translation>Mục nhật ký</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
     </message>
 </context>
 <context>
@@ -643,6 +980,124 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     </message>
 </context>
 <context>
+    <name>CellsModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Chi bộ</translation>
+    </message>
+    <message>
+        <source>Last received</source>
+        <translation>Nhận lần cuối</translation>
+    </message>
+    <message>
+        <source>Pinned when the cell&apos;s first bundle is received and its fingerprint confirmed</source>
+        <translation>Khóa được ghi nhận khi nhận gói đầu tiên của chi bộ, sau khi đã xác nhận vân tay</translation>
+    </message>
+    <message>
+        <source>(name not known yet)</source>
+        <translation>(chưa rõ tên)</translation>
+    </message>
+    <message>
+        <source>Cell&apos;s fingerprint</source>
+        <translation>Vân tay của chi bộ</translation>
+    </message>
+    <message>
+        <source>Up to entry</source>
+        <translation>Đến mục số</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>Gói gần nhất</translation>
+    </message>
+    <message>
+        <source>not pinned yet</source>
+        <translation>chưa ghi nhận khóa</translation>
+    </message>
+    <message>
+        <source>nothing yet</source>
+        <translation>chưa nhận gì</translation>
+    </message>
+    <message>
+        <source>Made by the cell on %1</source>
+        <translation>Chi bộ lập gói lúc %1</translation>
+    </message>
+    <message>
+        <source>Received on %1</source>
+        <translation>Nhận lúc %1</translation>
+    </message>
+</context>
+<context>
+    <name>CellsPage</name>
+    <message>
+        <source>Cells</source>
+        <translation>Chi bộ</translation>
+    </message>
+    <message>
+        <source>Fingerprint of this upper level:</source>
+        <translation>Vân tay của cấp trên:</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol a cell…</source>
+        <translation>Ghi &amp;danh chi bộ…</translation>
+    </message>
+    <message>
+        <source>Write the enrolment file a cell imports to send its bundles here</source>
+        <translation>Ghi tệp ghi danh để chi bộ nhập vào sổ, rồi gửi gói về đây</translation>
+    </message>
+    <message>
+        <source>&amp;Forget the old key…</source>
+        <translation>&amp;Bỏ khóa cũ…</translation>
+    </message>
+    <message>
+        <source>Only for a cell that lost its register and every backup</source>
+        <translation>Chỉ dùng khi chi bộ đã mất sổ và mọi bản sao lưu</translation>
+    </message>
+    <message>
+        <source>How a cell starts reporting here</source>
+        <translation>Các bước để chi bộ gửi báo cáo về đây</translation>
+    </message>
+    <message>
+        <source>1. Enrol the cell: type its code and choose a USB stick; the enrolment file is written there.</source>
+        <translation>1. Ghi danh chi bộ: nhập mã chi bộ và chọn USB; tệp ghi danh được ghi vào đó.</translation>
+    </message>
+    <message>
+        <source>2. The cell&apos;s secretary imports the file in the cell&apos;s register. Call them and read the fingerprint above together: if it matches, nobody swapped the file.</source>
+        <translation>2. Bí thư chi bộ nhập tệp vào sổ của chi bộ. Gọi điện cho bí thư và cùng đọc vân tay ở trên: khớp thì không ai đánh tráo tệp.</translation>
+    </message>
+    <message>
+        <source>3. The cell sends its bundle on a USB stick (a .sochibo-goi file and its .minisig beside it). Receive it in “Receive bundles”; the first time, call the secretary again and compare the cell&apos;s fingerprint before accepting it.</source>
+        <translation>3. Chi bộ gửi gói qua USB (tệp .sochibo-goi và tệp .minisig đi kèm). Nhận gói ở phần «Nhận gói»; lần đầu, gọi điện lại cho bí thư để so vân tay của chi bộ rồi mới nhận.</translation>
+    </message>
+    <message>
+        <source>4. The cell then shows on the Board; quotas, decisions and the receipt back to the cell are in “Decisions and receipts”.</source>
+        <translation>4. Sau đó chi bộ có trên Bảng theo dõi; chỉ tiêu, quyết định và biên nhận gửi về chi bộ ở phần «Quyết định».</translation>
+    </message>
+    <message>
+        <source>%1 cells enrolled, %2 of them have sent a bundle.</source>
+        <translation>Đã ghi danh %1 chi bộ, %2 chi bộ đã gửi gói.</translation>
+    </message>
+    <message>
+        <source>No cell is enrolled yet: start with “Enrol a cell…”.</source>
+        <translation>Chưa ghi danh chi bộ nào: bắt đầu bằng «Ghi danh chi bộ…».</translation>
+    </message>
+    <message>
+        <source>Enrolled the cell %1: %2</source>
+        <translation>Đã ghi danh chi bộ %1: %2</translation>
+    </message>
+    <message>
+        <source>Wrote the enrolment file of the cell %1 again: %2</source>
+        <translation>Đã ghi lại tệp ghi danh cho chi bộ %1: %2</translation>
+    </message>
+    <message>
+        <source>Give the file to the cell on the USB stick. When the secretary has imported it, call them and read this upper level&apos;s fingerprint together: %1.</source>
+        <translation>Chuyển tệp cho chi bộ bằng USB. Khi bí thư chi bộ đã nhập tệp, hãy gọi điện và cùng đọc vân tay của cấp trên: %1.</translation>
+    </message>
+</context>
+<context>
     <name>CertificateDialog</name>
     <message>
         <source>Record a certificate: %1</source>
@@ -735,6 +1190,120 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     </message>
 </context>
 <context>
+    <name>CommitteePage</name>
+    <message>
+        <source>The upper level&apos;s workspace</source>
+        <translation>Sổ làm việc của cấp trên</translation>
+    </message>
+    <message>
+        <source>For the party committee above the cells, to receive and follow their reports: a register of its own, encrypted like a cell&apos;s.</source>
+        <translation>Dành cho cấp ủy cấp trên, để nhận và theo dõi báo cáo của các chi bộ: một sổ riêng, được mã hóa như sổ của chi bộ.</translation>
+    </message>
+    <message>
+        <source>e.g. Đảng ủy phường Quy Nhơn Nam</source>
+        <translation>ví dụ: Đảng ủy phường Quy Nhơn Nam</translation>
+    </message>
+    <message>
+        <source>&amp;Name of the party committee *</source>
+        <translation>Tên &amp;cấp ủy *</translation>
+    </message>
+    <message>
+        <source>The cells see this name in the enrolment file and on every receipt. You can keep it as the committee writes it on its documents.</source>
+        <translation>Các chi bộ thấy tên này trong tệp ghi danh và trên mọi biên nhận. Nên ghi đúng như tên cấp ủy trên văn bản.</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Cần nhập mục này.</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsPage</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Vướng mắc</translation>
+    </message>
+    <message>
+        <source>Show &amp;closed ones too</source>
+        <translation>&amp;Hiện cả vướng mắc đã giải quyết</translation>
+    </message>
+    <message>
+        <source>What happened</source>
+        <translation>Chuyện gì xảy ra</translation>
+    </message>
+    <message>
+        <source>What it means</source>
+        <translation>Nghĩa là gì</translation>
+    </message>
+    <message>
+        <source>What you can do</source>
+        <translation>Anh/chị có thể làm gì</translation>
+    </message>
+    <message>
+        <source>&amp;Resolve…</source>
+        <translation>&amp;Giải quyết…</translation>
+    </message>
+    <message>
+        <source>Close the conflict with a note of what was done</source>
+        <translation>Đóng vướng mắc, ghi lại đã làm gì</translation>
+    </message>
+    <message>
+        <source>The cell&apos;s journal no longer follows on from what the upper level has received. Most often the cell restored an old backup and went on writing, so two versions of the same entries exist. The upper level keeps what it had: nothing of this bundle was taken.</source>
+        <translation>Nhật ký của chi bộ không còn nối tiếp những gì cấp trên đã nhận. Thường là chi bộ đã khôi phục một bản sao lưu cũ rồi ghi tiếp, nên cùng một số mục có hai phiên bản khác nhau. Cấp trên giữ nguyên những gì đã có: chưa nhận gì từ gói này.</translation>
+    </message>
+    <message>
+        <source>The bundle starts after entries the upper level has not received yet, so it was held back whole: nothing of it was taken. Entries are never skipped, so the cell&apos;s records stay complete.</source>
+        <translation>Gói này bắt đầu sau những mục cấp trên chưa nhận được, nên cả gói được giữ lại: chưa nhận gì từ gói. Không bao giờ bỏ qua mục nào, nhờ vậy dữ liệu của chi bộ luôn đầy đủ.</translation>
+    </message>
+    <message>
+        <source>Two cells both report this person as one of their members. Usually the person moved and the cell they left has not yet reported the transfer.</source>
+        <translation>Hai chi bộ cùng báo cáo người này là đảng viên của mình. Thường là người này đã chuyển sinh hoạt, nhưng chi bộ cũ chưa báo cáo việc chuyển đi.</translation>
+    </message>
+    <message>
+        <source>The cell lost its register and every backup and started a new one, with a new key. The upper level unpinned the old key and set aside what it held of the cell (kept, not deleted); the cell&apos;s next bundle counts as its first.</source>
+        <translation>Chi bộ đã mất sổ và mọi bản sao lưu nên phải làm sổ mới, với khóa mới. Cấp trên đã bỏ khóa cũ của chi bộ và để riêng những gì đang giữ của chi bộ (vẫn giữ, không xóa); gói tiếp theo của chi bộ được coi là gói đầu tiên.</translation>
+    </message>
+    <message>
+        <source>The upper level could not take a bundle of this cell as it is.</source>
+        <translation>Cấp trên chưa nhận được một gói của chi bộ này như hiện có.</translation>
+    </message>
+    <message>
+        <source>Phone the cell&apos;s secretary and ask whether an old backup was restored. If the cell&apos;s new records are the right ones, import its newest bundle again and accept the new branch: the old entries are set aside, not deleted, and this conflict closes by itself. If not, ask the cell to go back to its newest register and send a new bundle. Close it here with a note only if it was settled another way.</source>
+        <translation>Gọi điện cho bí thư chi bộ, hỏi chi bộ có khôi phục bản sao lưu cũ không. Nếu dữ liệu mới của chi bộ là đúng, hãy nhập lại gói mới nhất của chi bộ và chọn nhận nhánh mới: các mục cũ được để riêng, không bị xóa, và vướng mắc này tự đóng. Nếu không, đề nghị chi bộ dùng lại sổ mới nhất rồi gửi gói mới. Chỉ đóng vướng mắc ở đây (kèm ghi chú) khi đã giải quyết bằng cách khác.</translation>
+    </message>
+    <message>
+        <source>Import the bundle holding the missing entries first, or ask the cell for a new bundle: a new one always carries everything the upper level has not confirmed. This conflict closes by itself when the missing entries arrive; close it here only if the held bundle is no longer needed.</source>
+        <translation>Hãy nhập trước gói có các mục còn thiếu, hoặc đề nghị chi bộ gửi gói mới: gói mới luôn gồm mọi mục cấp trên chưa xác nhận. Vướng mắc này tự đóng khi nhận đủ các mục còn thiếu; chỉ đóng ở đây khi không cần đến gói bị giữ lại nữa.</translation>
+    </message>
+    <message>
+        <source>Ask the cell the person left to record the transfer and send a bundle. This goes away by itself when that bundle arrives; it is not closed here.</source>
+        <translation>Đề nghị chi bộ cũ của người này ghi việc chuyển sinh hoạt rồi gửi gói. Vướng mắc tự hết khi nhận được gói đó; không đóng ở đây.</translation>
+    </message>
+    <message>
+        <source>When the cell&apos;s first bundle arrives, read its new fingerprint with the secretary over the phone before confirming it.</source>
+        <translation>Khi nhận gói đầu tiên của chi bộ, hãy gọi điện cùng bí thư đọc vân tay mới rồi mới xác nhận.</translation>
+    </message>
+    <message>
+        <source>Phone the cell&apos;s secretary, then close it here with a note.</source>
+        <translation>Gọi điện cho bí thư chi bộ, rồi đóng vướng mắc ở đây kèm ghi chú.</translation>
+    </message>
+    <message>
+        <source>No open conflicts: every bundle received is applied.</source>
+        <translation>Không có vướng mắc nào: mọi gói đã nhận đều đã được ghi vào sổ.</translation>
+    </message>
+    <message>
+        <source>%1 — cell %2</source>
+        <translation>%1 — chi bộ %2</translation>
+    </message>
+    <message>
+        <source>Closed %1: %2</source>
+        <translation>Đã giải quyết ngày %1: %2</translation>
+    </message>
+    <message>
+        <source>Closed: %1 (%2). Note: %3</source>
+        <translation>Đã đóng: %1 (%2). Ghi chú: %3</translation>
+    </message>
+</context>
+<context>
     <name>CreateWizard</name>
     <message>
         <source>Where to keep the register</source>
@@ -751,6 +1320,21 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     <message>
         <source>Creating the register…</source>
         <translation>Đang tạo sổ…</translation>
+    </message>
+</context>
+<context>
+    <name>CreateWorkspaceWizard</name>
+    <message>
+        <source>New upper level&apos;s workspace</source>
+        <translation>Sổ làm việc mới của cấp trên</translation>
+    </message>
+    <message>
+        <source>&amp;Create the workspace</source>
+        <translation>&amp;Tạo sổ làm việc</translation>
+    </message>
+    <message>
+        <source>Creating the workspace…</source>
+        <translation>Đang tạo sổ làm việc…</translation>
     </message>
 </context>
 <context>
@@ -781,6 +1365,200 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     <message>
         <source>Rule</source>
         <translation>Căn cứ</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsModel</name>
+    <message>
+        <source>Person</source>
+        <translation>Người</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>In the register</source>
+        <translation>Trong sổ</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsPage</name>
+    <message>
+        <source>Write the receipt to a folder</source>
+        <translation>Ghi biên nhận vào thư mục</translation>
+    </message>
+    <message>
+        <source>Decisions and receipts</source>
+        <translation>Quyết định và biên nhận</translation>
+    </message>
+    <message>
+        <source>&amp;Cell:</source>
+        <translation>&amp;Chi bộ:</translation>
+    </message>
+    <message>
+        <source>Decisions of the upper level</source>
+        <translation>Quyết định của cấp trên</translation>
+    </message>
+    <message>
+        <source>Type or choose a person of the cell…</source>
+        <translation>Gõ hoặc chọn người của chi bộ…</translation>
+    </message>
+    <message>
+        <source>e.g. 125-QĐ/ĐU</source>
+        <translation>ví dụ 125-QĐ/ĐU</translation>
+    </message>
+    <message>
+        <source>&amp;New decision</source>
+        <translation>Quyết định mớ&amp;i</translation>
+    </message>
+    <message>
+        <source>Empty the form to record another decision</source>
+        <translation>Xóa trắng các ô để ghi một quyết định khác</translation>
+    </message>
+    <message>
+        <source>&amp;Record the decision</source>
+        <translation>Ghi q&amp;uyết định</translation>
+    </message>
+    <message>
+        <source>Record it, or correct the one of the same kind about the same person</source>
+        <translation>Ghi quyết định, hoặc sửa quyết định cùng loại đã ghi cho người này</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Loại:</translation>
+    </message>
+    <message>
+        <source>&amp;Person:</source>
+        <translation>&amp;Người:</translation>
+    </message>
+    <message>
+        <source>N&amp;umber:</source>
+        <translation>&amp;Số:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>Ngà&amp;y:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>Ghi c&amp;hú:</translation>
+    </message>
+    <message>
+        <source>Admission quota</source>
+        <translation>Chỉ tiêu kết nạp</translation>
+    </message>
+    <message>
+        <source>Set the &amp;quota</source>
+        <translation>Gi&amp;ao chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>The number of admissions planned for the cell in that year</source>
+        <translation>Số quần chúng dự kiến kết nạp của chi bộ trong năm đó</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>Nă&amp;m:</translation>
+    </message>
+    <message>
+        <source>Ad&amp;missions:</source>
+        <translation>Số &amp;kết nạp:</translation>
+    </message>
+    <message>
+        <source>Receipt for the cell</source>
+        <translation>Biên nhận gửi chi bộ</translation>
+    </message>
+    <message>
+        <source>Signed by the upper level and encrypted to this cell: only the cell&apos;s register can open it, so a lost stick shows nothing.</source>
+        <translation>Có chữ ký của cấp trên và được mã hóa riêng cho chi bộ này: chỉ sổ của chi bộ mở được, nên lỡ mất USB cũng không lộ gì.</translation>
+    </message>
+    <message>
+        <source>&amp;Write receipt…</source>
+        <translation>Ghi &amp;biên nhận…</translation>
+    </message>
+    <message>
+        <source>Choose a folder or a USB stick</source>
+        <translation>Chọn thư mục hoặc USB</translation>
+    </message>
+    <message>
+        <source>Set so far: %1</source>
+        <translation>Đã giao: %1</translation>
+    </message>
+    <message>
+        <source>No quota set for this cell yet.</source>
+        <translation>Chưa giao chỉ tiêu cho chi bộ này.</translation>
+    </message>
+    <message>
+        <source>The next receipt tells the cell: received up to entry %1; %2 decisions the cell has not yet confirmed; admission quotas: %3.</source>
+        <translation>Biên nhận sắp ghi sẽ báo cho chi bộ: cấp trên đã nhận đến mục số %1; %2 quyết định chi bộ chưa xác nhận đã nhận; chỉ tiêu kết nạp: %3.</translation>
+    </message>
+    <message>
+        <source>none set</source>
+        <translation>chưa giao</translation>
+    </message>
+    <message>
+        <source>%1: %2 has no one named «%3» in the bundles received; choose a name</source>
+        <translation>%1: các gói đã nhận của %2 không có ai tên «%3»; hãy chọn một tên trong danh sách</translation>
+    </message>
+    <message>
+        <source>%1: choose the person from the cell&apos;s list</source>
+        <translation>%1: hãy chọn người trong danh sách của chi bộ</translation>
+    </message>
+    <message>
+        <source>%1, decision date: type it, e.g. 05/03/2026</source>
+        <translation>%1, ngày quyết định: hãy gõ ngày, ví dụ 05/03/2026</translation>
+    </message>
+    <message>
+        <source>%1, decision date «%2»: %3</source>
+        <translation>%1, ngày quyết định «%2»: %3</translation>
+    </message>
+    <message>
+        <source>Recorded</source>
+        <translation>Đã ghi</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>Đã sửa</translation>
+    </message>
+    <message>
+        <source>Nothing changed</source>
+        <translation>Không thay đổi</translation>
+    </message>
+    <message>
+        <source>%1: %2 no. %3 of %4 — %5. The next receipt carries it to the cell.</source>
+        <translation>%1: %2 số %3 ngày %4 — %5. Biên nhận sau sẽ gửi quyết định này về chi bộ.</translation>
+    </message>
+    <message>
+        <source>Quota set</source>
+        <translation>Đã giao chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Quota changed</source>
+        <translation>Đã sửa chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Quota unchanged</source>
+        <translation>Chỉ tiêu không đổi</translation>
+    </message>
+    <message>
+        <source>%1 for %2 in %3: %4 admissions.</source>
+        <translation>%1 cho %2 năm %3: kết nạp %4 người.</translation>
+    </message>
+    <message>
+        <source>Writing the receipt…</source>
+        <translation>Đang ghi biên nhận…</translation>
+    </message>
+    <message>
+        <source>Receipt for %1 written and read back: %2 (with its signature %3). It carries: received up to entry %4; %5 decisions; admission quotas: %6. Encrypted to the cell: only its register can open it. If it is on a USB stick, the stick can be removed now.</source>
+        <translation>Đã ghi biên nhận cho %1 và đọc lại kiểm tra: %2 (kèm tệp chữ ký %3). Biên nhận báo: cấp trên đã nhận đến mục số %4; %5 quyết định; chỉ tiêu kết nạp: %6. Biên nhận được mã hóa riêng cho chi bộ: chỉ sổ của chi bộ mở được. Nếu ghi vào USB, có thể rút USB ra ngay.</translation>
     </message>
 </context>
 <context>
@@ -831,6 +1609,108 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     <message>
         <source>Reason</source>
         <translation>Lý do</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolCellDialog</name>
+    <message>
+        <source>Enrol a cell with this upper level</source>
+        <translation>Ghi danh một chi bộ với cấp trên</translation>
+    </message>
+    <message>
+        <source>Enrol a cell</source>
+        <translation>Ghi danh chi bộ</translation>
+    </message>
+    <message>
+        <source>the code the cell uses, e.g. CB-KP5</source>
+        <translation>mã chi bộ đang dùng, ví dụ CB-KP5</translation>
+    </message>
+    <message>
+        <source>e.g. Chi bộ Khu phố 5</source>
+        <translation>ví dụ: Chi bộ Khu phố 5</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>&amp;Chọn chỗ khác…</translation>
+    </message>
+    <message>
+        <source>Cell &amp;code *</source>
+        <translation>&amp;Mã chi bộ *</translation>
+    </message>
+    <message>
+        <source>Cell &amp;name</source>
+        <translation>&amp;Tên chi bộ</translation>
+    </message>
+    <message>
+        <source>Write to &amp;folder</source>
+        <translation>&amp;Ghi vào thư mục</translation>
+    </message>
+    <message>
+        <source>The enrolment file (.sochibo-ghidanh) holds this upper level&apos;s public keys, nothing secret. Give it to the cell on a USB stick; when the secretary imports it, call them and read the upper level&apos;s fingerprint together.</source>
+        <translation>Tệp ghi danh (.sochibo-ghidanh) chỉ chứa khóa công khai của cấp trên, không có gì bí mật. Chuyển tệp cho chi bộ bằng USB; khi bí thư chi bộ nhập tệp, hãy gọi điện và cùng đọc vân tay của cấp trên.</translation>
+    </message>
+    <message>
+        <source>&amp;Write the enrolment file</source>
+        <translation>Ghi tệp ghi &amp;danh</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Cần nhập mục này.</translation>
+    </message>
+    <message>
+        <source>There is no such folder (is the USB stick plugged in?).</source>
+        <translation>Không có thư mục này (USB đã cắm chưa?).</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol with the upper level</source>
+        <translation>Ghi danh với cấp trên</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>Tệp:</translation>
+    </message>
+    <message>
+        <source>Upper level:</source>
+        <translation>Cấp ủy cấp trên:</translation>
+    </message>
+    <message>
+        <source>Its fingerprint:</source>
+        <translation>Vân tay:</translation>
+    </message>
+    <message>
+        <source>Before you go on, call the upper level and read this fingerprint to each other, group by group. If it is the same on both sides, nobody has swapped the file on the way.</source>
+        <translation>Trước khi làm tiếp, hãy gọi điện cho cấp trên và cùng đọc vân tay này, từng nhóm một. Hai bên đọc giống nhau thì không ai đánh tráo tệp trên đường chuyển.</translation>
+    </message>
+    <message>
+        <source>&amp;Change to these keys</source>
+        <translation>Đổi sang &amp;khóa này</translation>
+    </message>
+    <message>
+        <source>&amp;Enrol</source>
+        <translation>&amp;Ghi danh</translation>
+    </message>
+    <message>
+        <source>The upper level&apos;s enrolment file</source>
+        <translation>Tệp ghi danh của cấp trên</translation>
+    </message>
+    <message>
+        <source>The register is already enrolled with this upper level, with the same keys. Only its name changes: from “%1” to “%2”.</source>
+        <translation>Sổ đã ghi danh với cấp trên này, khóa vẫn như cũ. Chỉ đổi tên: từ «%1» thành «%2».</translation>
+    </message>
+    <message>
+        <source>The register is enrolled with “%1” (fingerprint %2). This file carries new keys of the same upper level. After the change, bundles can be read with the new keys only; what the upper level has already confirmed receiving stays as it is.</source>
+        <translation>Sổ đang ghi danh với «%1» (vân tay %2). Tệp này mang khóa mới của chính cấp trên đó. Sau khi đổi, gói chỉ mở được bằng khóa mới; những gì cấp trên đã xác nhận nhận được vẫn giữ nguyên.</translation>
+    </message>
+    <message>
+        <source>The register is enrolled with “%1” (fingerprint %2). This file is from another upper level. After the change, bundles go to “%3” only, and the next bundle carries the whole register from its first change, since this upper level has received nothing from the cell yet.</source>
+        <translation>Sổ đang ghi danh với «%1» (vân tay %2). Tệp này của một cấp ủy khác. Sau khi đổi, gói chỉ gửi cho «%3», và gói tới sẽ mang toàn bộ sổ từ thay đổi đầu tiên, vì cấp ủy này chưa nhận gì của chi bộ.</translation>
+    </message>
+    <message>
+        <source>Enrolling makes this register&apos;s own keys. Its fingerprint is then shown on the page: read it to the upper level too.</source>
+        <translation>Khi ghi danh, sổ tạo khóa riêng của chi bộ. Vân tay của chi bộ sẽ hiện trên trang: hãy đọc cả vân tay đó cho cấp trên.</translation>
     </message>
 </context>
 <context>
@@ -935,6 +1815,52 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     <message>
         <source>Reason</source>
         <translation>Lý do</translation>
+    </message>
+</context>
+<context>
+    <name>FingerprintDialog</name>
+    <message>
+        <source>%1 (code %2): its first bundle</source>
+        <translation>%1 (mã %2): gói đầu tiên</translation>
+    </message>
+    <message>
+        <source>Confirm the cell&apos;s fingerprint</source>
+        <translation>Xác nhận vân tay của chi bộ</translation>
+    </message>
+    <message>
+        <source>Make sure the bundle really comes from the cell before anything in it is read. Call the cell&apos;s secretary on a number you already know (not one written on the stick), ask them to read the cell&apos;s fingerprint their program shows, and type it below.</source>
+        <translation>Trước khi đọc nội dung gói, hãy chắc chắn gói đúng là của chi bộ. Gọi điện cho bí thư chi bộ theo số máy đã biết từ trước (không dùng số ghi trên USB), nhờ đồng chí đọc vân tay của chi bộ mà chương trình của chi bộ hiện ra (trang «Gửi cấp trên»), rồi gõ vào ô dưới đây.</translation>
+    </message>
+    <message>
+        <source>In the bundle:</source>
+        <translation>Vân tay trong gói:</translation>
+    </message>
+    <message>
+        <source>&amp;Read by the secretary *</source>
+        <translation>Bí thư đọ&amp;c *</translation>
+    </message>
+    <message>
+        <source>They &amp;match: preview the bundle</source>
+        <translation>&amp;Khớp: xem trước gói</translation>
+    </message>
+    <message>
+        <source>They do &amp;not match</source>
+        <translation>Không khớp, &amp;bỏ qua gói</translation>
+    </message>
+    <message>
+        <source>Type all %1 letters and digits the secretary reads.</source>
+        <translation>Gõ đủ %1 chữ và số bí thư đọc.</translation>
+    </message>
+    <message>
+        <source>Not the fingerprint in the bundle: read it again with the secretary.</source>
+        <translation>Khác vân tay trong gói: hãy cùng bí thư đọc lại từng nhóm.</translation>
+    </message>
+</context>
+<context>
+    <name>FolderChooser</name>
+    <message>
+        <source>Choose a folder or a USB stick</source>
+        <translation>Chọn thư mục hoặc USB</translation>
     </message>
 </context>
 <context>
@@ -1352,6 +2278,69 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     </message>
 </context>
 <context>
+    <name>InboxPage</name>
+    <message>
+        <source>Receive bundles</source>
+        <translation>Nhận gói</translation>
+    </message>
+    <message>
+        <source>A cell&apos;s bundle is a .sochibo-goi file with its .minisig signature beside it. Choose the files, or a folder or USB stick to take every bundle there: each is checked and previewed first, and nothing is written until you press “Receive into the workspace”.</source>
+        <translation>Gói của chi bộ là tệp .sochibo-goi, có tệp chữ ký .minisig đi kèm. Chọn các tệp, hoặc chọn thư mục hay USB để lấy mọi gói trong đó: từng gói được kiểm tra và xem trước, chưa ghi gì vào sổ cho đến khi bấm «Nhận vào sổ».</translation>
+    </message>
+    <message>
+        <source>Choose bundle &amp;files…</source>
+        <translation>Chọn các tệ&amp;p gói…</translation>
+    </message>
+    <message>
+        <source>Choose a f&amp;older or USB stick…</source>
+        <translation>Chọn thư &amp;mục hoặc USB…</translation>
+    </message>
+    <message>
+        <source>Confirm the fin&amp;gerprint…</source>
+        <translation>Xác nhận &amp;vân tay…</translation>
+    </message>
+    <message>
+        <source>A cell&apos;s first bundle: compare the cell&apos;s fingerprint by phone</source>
+        <translation>Gói đầu tiên của chi bộ: so vân tay của chi bộ qua điện thoại</translation>
+    </message>
+    <message>
+        <source>&amp;Receive into the workspace</source>
+        <translation>&amp;Nhận vào sổ</translation>
+    </message>
+    <message>
+        <source>C&amp;lear the list</source>
+        <translation>Xóa &amp;danh sách</translation>
+    </message>
+    <message>
+        <source>There is no bundle file (.sochibo-goi) in %1.</source>
+        <translation>Không có tệp gói (.sochibo-goi) nào trong %1.</translation>
+    </message>
+    <message>
+        <source>Checking bundle %1 of %2: %3…</source>
+        <translation>Đang kiểm tra gói %1/%2: %3…</translation>
+    </message>
+    <message>
+        <source>This bundle could not be checked: %1</source>
+        <translation>Không kiểm tra được gói này: %1</translation>
+    </message>
+    <message>
+        <source>%1 bundles checked: %2 ready to receive, %3 with a fingerprint to confirm, %4 received before, %5 that cannot be received as they are.</source>
+        <translation>Đã kiểm tra %1 gói: %2 gói sẵn sàng nhận, %3 gói cần xác nhận vân tay, %4 gói đã nhận từ trước, %5 gói không nhận được.</translation>
+    </message>
+    <message>
+        <source>Receiving %1 bundles into the workspace…</source>
+        <translation>Đang nhận %1 gói vào sổ…</translation>
+    </message>
+    <message>
+        <source>Received %1 of %2 bundles.</source>
+        <translation>Đã nhận %1/%2 gói.</translation>
+    </message>
+    <message>
+        <source>%1 could not be received (%2 noted in the Conflicts area): see each.</source>
+        <translation>%1 gói không nhận được (%2 gói đã ghi vào phần Vướng mắc): xem từng gói.</translation>
+    </message>
+</context>
+<context>
     <name>KeyPage</name>
     <message>
         <source>The recovery key</source>
@@ -1451,22 +2440,6 @@ Chỉ dùng khi ghi nhầm; tình trạng do bước đó thay đổi sẽ trở
     <message>
         <source>Demo register</source>
         <translation>Sổ mẫu</translation>
-    </message>
-    <message>
-        <source>Not backed up yet</source>
-        <translation>Chưa sao lưu</translation>
-    </message>
-    <message>
-        <source>Last backup: %1</source>
-        <translation>Sao lưu lần cuối: %1</translation>
-    </message>
-    <message>
-        <source>Backups are on the Settings page</source>
-        <translation>Xem và khôi phục bản sao lưu ở trang Cài đặt</translation>
-    </message>
-    <message>
-        <source>Automatic backup failed</source>
-        <translation>Sao lưu tự động không được</translation>
     </message>
     <message>
         <source>Code: %1</source>
@@ -1828,6 +2801,14 @@ Its roll call is deleted with it.</source>
         <translation>Mọi thay đổi trong hồ sơ của người này: ai sửa, lúc nào, trước và sau</translation>
     </message>
     <message>
+        <source>Transfer &amp;slip…</source>
+        <translation>&amp;Phiếu chuyển sinh hoạt…</translation>
+    </message>
+    <message>
+        <source>The slip the receiving cell imports: the person keeps the same record</source>
+        <translation>Phiếu để chi bộ nơi đến nhập vào sổ của họ: người này giữ nguyên hồ sơ</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Tình trạng</translation>
     </message>
@@ -1966,6 +2947,14 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>Bring in the cell&apos;s existing list from an Excel, LibreOffice or CSV file</source>
         <translation>Đưa danh sách sẵn có của chi bộ vào sổ, từ tệp Excel, LibreOffice hoặc CSV</translation>
+    </message>
+    <message>
+        <source>&amp;Receive a transferred member…</source>
+        <translation>N&amp;hận người chuyển đến…</translation>
+    </message>
+    <message>
+        <source>Add a member transferred from another cell from the slip it gave</source>
+        <translation>Thêm đảng viên chuyển đến từ chi bộ khác, bằng phiếu chuyển chi bộ đó gửi</translation>
     </message>
     <message>
         <source>Search</source>
@@ -2280,6 +3269,61 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
 </context>
 <context>
+    <name>PeriodChooser</name>
+    <message>
+        <source>From 1 January to today</source>
+        <translation>Từ đầu năm đến hôm nay</translation>
+    </message>
+    <message>
+        <source>This year</source>
+        <translation>Cả năm nay</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Cả năm trước</translation>
+    </message>
+    <message>
+        <source>A quarter</source>
+        <translation>Một quý</translation>
+    </message>
+    <message>
+        <source>A month</source>
+        <translation>Một tháng</translation>
+    </message>
+    <message>
+        <source>The dates typed</source>
+        <translation>Theo ngày tự gõ</translation>
+    </message>
+    <message>
+        <source>Per&amp;iod:</source>
+        <translation>&amp;Kỳ báo cáo:</translation>
+    </message>
+    <message>
+        <source>Fro&amp;m:</source>
+        <translation>Từ &amp;ngày:</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>Nă&amp;m:</translation>
+    </message>
+    <message>
+        <source>T&amp;o:</source>
+        <translation>Đến ngà&amp;y:</translation>
+    </message>
+    <message>
+        <source>Type both dates of the period, as dd/mm/yyyy.</source>
+        <translation>Hãy gõ đủ ngày bắt đầu và ngày kết thúc của kỳ báo cáo (ngày/tháng/năm).</translation>
+    </message>
+    <message>
+        <source>Quarter %1</source>
+        <translation>Quý %1</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>Tháng %1</translation>
+    </message>
+</context>
+<context>
     <name>PipelineView</name>
     <message>
         <source>Choose a person in the list to see their pipeline.</source>
@@ -2423,6 +3467,148 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
 </context>
 <context>
+    <name>RatingRosterModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Born</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Xếp loại</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Điểm</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsEditor</name>
+    <message>
+        <source>Typed by the cell</source>
+        <translation>Chi bộ ghi</translation>
+    </message>
+    <message>
+        <source>Given by the upper level</source>
+        <translation>Cấp trên giao</translation>
+    </message>
+    <message>
+        <source>&amp;Year:</source>
+        <translation>&amp;Năm:</translation>
+    </message>
+    <message>
+        <source>Rating of the chosen member</source>
+        <translation>Xếp loại của đảng viên đang chọn</translation>
+    </message>
+    <message>
+        <source>Choose a level</source>
+        <translation>Chọn mức xếp loại</translation>
+    </message>
+    <message>
+        <source>e.g. 85 or 85,5; empty if not scored</source>
+        <translation>ví dụ 85 hoặc 85,5; để trống nếu không chấm điểm</translation>
+    </message>
+    <message>
+        <source>&amp;Level:</source>
+        <translation>&amp;Mức xếp loại:</translation>
+    </message>
+    <message>
+        <source>&amp;Points:</source>
+        <translation>Đ&amp;iểm:</translation>
+    </message>
+    <message>
+        <source>N&amp;ote:</source>
+        <translation>Ghi c&amp;hú:</translation>
+    </message>
+    <message>
+        <source>&amp;Save rating</source>
+        <translation>&amp;Lưu xếp loại</translation>
+    </message>
+    <message>
+        <source>&amp;Remove rating</source>
+        <translation>Xó&amp;a xếp loại</translation>
+    </message>
+    <message>
+        <source>number of people</source>
+        <translation>số người</translation>
+    </message>
+    <message>
+        <source>e.g. 12-KH/CB</source>
+        <translation>ví dụ 12-KH/CB</translation>
+    </message>
+    <message>
+        <source>&amp;Admission quota:</source>
+        <translation>Chỉ tiêu &amp;kết nạp:</translation>
+    </message>
+    <message>
+        <source>Re&amp;ference:</source>
+        <translation>&amp;Số văn bản:</translation>
+    </message>
+    <message>
+        <source>Save &amp;quota</source>
+        <translation>Lư&amp;u chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>%1 members to rate on %2: %3 rated, %4 not yet.</source>
+        <translation>%1 đảng viên phải xếp loại (tính đến ngày %2): đã xếp loại %3, chưa xếp loại %4.</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>từ %1</translation>
+    </message>
+    <message>
+        <source>Points (out of 100): %1 (%2).</source>
+        <translation>Điểm (thang 100): %1 (%2).</translation>
+    </message>
+    <message>
+        <source>Admission quota for %1</source>
+        <translation>Chỉ tiêu kết nạp năm %1</translation>
+    </message>
+    <message>
+        <source>No quota recorded for this year.</source>
+        <translation>Năm này chưa có chỉ tiêu kết nạp.</translation>
+    </message>
+    <message>
+        <source>%1: %2 people%3.</source>
+        <translation>%1: %2 người%3.</translation>
+    </message>
+    <message>
+        <source>The upper level gave this quota: it stays.</source>
+        <translation>Chỉ tiêu do cấp trên giao: chi bộ không sửa.</translation>
+    </message>
+    <message>
+        <source>Choose a member in the list.</source>
+        <translation>Chọn một đảng viên trong danh sách.</translation>
+    </message>
+    <message>
+        <source>Saved the rating of %1 for %2.</source>
+        <translation>Đã lưu xếp loại năm %2 của %1.</translation>
+    </message>
+    <message>
+        <source>Remove the rating of %1 for %2 (%3)?</source>
+        <translation>Xóa xếp loại năm %2 của %1 (%3)?</translation>
+    </message>
+    <message>
+        <source>Remove rating</source>
+        <translation>Xóa xếp loại</translation>
+    </message>
+    <message>
+        <source>Removed the rating of %1 for %2.</source>
+        <translation>Đã xóa xếp loại năm %2 của %1.</translation>
+    </message>
+    <message>
+        <source>Saved the admission quota for %1.</source>
+        <translation>Đã lưu chỉ tiêu kết nạp năm %1.</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Excused absence: %1</source>
@@ -2443,6 +3629,197 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>Say why (required for an excused absence)</source>
         <translation>Ghi lý do (bắt buộc khi vắng có lý do)</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptDialog</name>
+    <message>
+        <source>Receipt from the upper level</source>
+        <translation>Biên nhận của cấp trên</translation>
+    </message>
+    <message>
+        <source>The upper level has received the register up to change no. %1.</source>
+        <translation>Cấp trên đã nhận sổ đến mục số %1.</translation>
+    </message>
+    <message>
+        <source>Admission quota for %1: %2.</source>
+        <translation>Chỉ tiêu kết nạp năm %1: %2 người.</translation>
+    </message>
+    <message>
+        <source>The upper level&apos;s decisions in this receipt:</source>
+        <translation>Các quyết định của cấp trên trong biên nhận này:</translation>
+    </message>
+    <message>
+        <source>This receipt brings no decisions.</source>
+        <translation>Biên nhận này không có quyết định nào.</translation>
+    </message>
+    <message>
+        <source>The receipt %1 was imported before; it brings nothing new.</source>
+        <translation>Biên nhận %1 đã nhập từ trước; không có gì mới.</translation>
+    </message>
+    <message>
+        <source>Receipt from %1, made on %2</source>
+        <translation>Biên nhận của %1, lập ngày %2</translation>
+    </message>
+</context>
+<context>
+    <name>ReportFiles</name>
+    <message>
+        <source>Export the report to Excel</source>
+        <translation>Xuất báo cáo ra tệp Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportView</name>
+    <message>
+        <source>Figures up to the end of %1</source>
+        <translation>Số liệu tính đến hết ngày %1</translation>
+    </message>
+    <message>
+        <source>What the register cannot answer</source>
+        <translation>Những số liệu sổ chưa trả lời được</translation>
+    </message>
+    <message>
+        <source>Figures from %1 to %2</source>
+        <translation>Số liệu từ ngày %1 đến ngày %2</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Không có.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Admissions against the quota</source>
+        <translation>Kết nạp so với chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>New members by category</source>
+        <translation>Đảng viên mới theo đối tượng</translation>
+    </message>
+    <message>
+        <source>Increase and decrease</source>
+        <translation>Tăng, giảm đảng viên</translation>
+    </message>
+    <message>
+        <source>Probationary members and deadlines</source>
+        <translation>Đảng viên dự bị và thời hạn</translation>
+    </message>
+    <message>
+        <source>Meetings and resolution study</source>
+        <translation>Sinh hoạt chi bộ, học tập nghị quyết</translation>
+    </message>
+    <message>
+        <source>Ratings of members</source>
+        <translation>Xếp loại chất lượng đảng viên</translation>
+    </message>
+    <message>
+        <source>Reports</source>
+        <translation>Báo cáo</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Số liệu thống kê</translation>
+    </message>
+    <message>
+        <source>Member ratings</source>
+        <translation>Xếp loại đảng viên</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;In…</translation>
+    </message>
+    <message>
+        <source>Save as P&amp;DF…</source>
+        <translation>Lưu thành &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Export to Excel…</source>
+        <translation>Xuất ra &amp;Excel…</translation>
+    </message>
+    <message>
+        <source>Print the report shown on A4 paper</source>
+        <translation>In báo cáo đang xem ra giấy A4</translation>
+    </message>
+    <message>
+        <source>Write the report shown to a PDF file, as printed</source>
+        <translation>Ghi báo cáo đang xem ra tệp PDF, đúng như bản in</translation>
+    </message>
+    <message>
+        <source>Write the report shown to an Excel workbook, with its charts</source>
+        <translation>Ghi báo cáo đang xem ra tệp Excel, kèm biểu đồ</translation>
+    </message>
+    <message>
+        <source>Choose at least one part of the report.</source>
+        <translation>Hãy chọn ít nhất một phần của báo cáo.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Đang tính số liệu…</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: %1 page(s) on A4.</source>
+        <translation>Đã gửi tới máy in: %1 trang khổ A4.</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>Đang in…</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>Đã lưu: %1</translation>
+    </message>
+    <message>
+        <source>Saving the PDF…</source>
+        <translation>Đang lưu tệp PDF…</translation>
+    </message>
+    <message>
+        <source>Exported: %1</source>
+        <translation>Đã xuất ra: %1</translation>
+    </message>
+    <message>
+        <source>Writing the workbook…</source>
+        <translation>Đang ghi tệp Excel…</translation>
+    </message>
+    <message>
+        <source>Cannot write the file %1: %2</source>
+        <translation>Không ghi được tệp %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>ResetKeyDialog</name>
+    <message>
+        <source>%1 (code %2), fingerprint %3</source>
+        <translation>%1 (mã %2), vân tay %3</translation>
+    </message>
+    <message>
+        <source>Forget the cell&apos;s old key</source>
+        <translation>Bỏ khóa cũ của chi bộ</translation>
+    </message>
+    <message>
+        <source>Only for a cell that lost its register and every backup and made a new one (its bundles, signed with a new key, are refused). Call the secretary first. What this workspace holds of the cell is set aside, not deleted; its next bundle is a first bundle again, with its new fingerprint to confirm.</source>
+        <translation>Chỉ dùng khi chi bộ đã mất sổ và mọi bản sao lưu nên phải làm sổ mới (gói ký bằng khóa mới nên bị từ chối). Hãy gọi điện cho bí thư chi bộ trước. Những gì sổ này đang giữ của chi bộ được để riêng, không xóa; gói tới của chi bộ lại là gói đầu tiên, cần xác nhận vân tay mới.</translation>
+    </message>
+    <message>
+        <source>Whom you called and how the cell lost its register</source>
+        <translation>Đã gọi điện cho ai, chi bộ mất sổ thế nào</translation>
+    </message>
+    <message>
+        <source>&amp;Why *</source>
+        <translation>&amp;Lý do *</translation>
+    </message>
+    <message>
+        <source>&amp;Forget the old key</source>
+        <translation>&amp;Bỏ khóa cũ</translation>
+    </message>
+    <message>
+        <source>Required.</source>
+        <translation>Cần nhập mục này.</translation>
     </message>
 </context>
 <context>
@@ -2863,6 +4240,14 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
         <translation>Cửa sổ này đang mở sổ %1. Muốn mở %2, hãy đóng sổ này trước (menu Tệp, Đóng sổ), rồi mở sổ kia.</translation>
     </message>
     <message>
+        <source>Opening the demo upper level…</source>
+        <translation>Đang mở cấp trên mẫu…</translation>
+    </message>
+    <message>
+        <source>Creating the demo upper level and its two cells, this takes a few seconds…</source>
+        <translation>Đang tạo cấp trên mẫu và hai chi bộ mẫu, mất vài giây…</translation>
+    </message>
+    <message>
         <source>Opening the demo register…</source>
         <translation>Đang mở sổ mẫu…</translation>
     </message>
@@ -3042,6 +4427,202 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
 </context>
 <context>
+    <name>SyncPage</name>
+    <message>
+        <source>The upper level&apos;s enrolment file</source>
+        <translation>Tệp ghi danh của cấp trên</translation>
+    </message>
+    <message>
+        <source>Enrolment file (*%1)</source>
+        <translation>Tệp ghi danh (*%1)</translation>
+    </message>
+    <message>
+        <source>Send to a folder or USB stick</source>
+        <translation>Gửi ra thư mục hoặc USB</translation>
+    </message>
+    <message>
+        <source>The upper level&apos;s receipt</source>
+        <translation>Biên nhận của cấp trên</translation>
+    </message>
+    <message>
+        <source>Receipt (*%1)</source>
+        <translation>Biên nhận (*%1)</translation>
+    </message>
+    <message>
+        <source>Send to upper level</source>
+        <translation>Gửi cấp trên</translation>
+    </message>
+    <message>
+        <source>The register goes to the upper level on a USB stick, as one encrypted and signed file: if the stick is lost, nobody can read it. The upper level sends back a receipt saying what it has received, with its decisions.</source>
+        <translation>Sổ được gửi lên cấp ủy cấp trên bằng USB, thành một tệp đã mã hóa và ký số: lỡ mất USB cũng không ai đọc được. Cấp trên gửi lại biên nhận cho biết đã nhận đến đâu, kèm các quyết định của cấp trên.</translation>
+    </message>
+    <message>
+        <source>Enrol with the upper &amp;level…</source>
+        <translation>Ghi &amp;danh với cấp trên…</translation>
+    </message>
+    <message>
+        <source>Choose the enrolment file the upper level gave the cell; it is shown before anything is written</source>
+        <translation>Chọn tệp ghi danh cấp trên gửi cho chi bộ; chương trình cho xem tệp trước khi ghi gì vào sổ</translation>
+    </message>
+    <message>
+        <source>&amp;Send to a USB stick…</source>
+        <translation>Gửi ra &amp;USB…</translation>
+    </message>
+    <message>
+        <source>Write everything the upper level has not confirmed receiving into a folder you choose, encrypted and signed, and read it back</source>
+        <translation>Ghi mọi thay đổi cấp trên chưa xác nhận đã nhận vào thư mục bạn chọn (đã mã hóa và ký số), rồi đọc lại để kiểm tra</translation>
+    </message>
+    <message>
+        <source>Import a &amp;receipt…</source>
+        <translation>Nhập &amp;biên nhận…</translation>
+    </message>
+    <message>
+        <source>The receipt file the upper level sent back</source>
+        <translation>Tệp biên nhận cấp trên gửi về</translation>
+    </message>
+    <message>
+        <source>Decisions of the upper level received</source>
+        <translation>Quyết định của cấp trên đã nhận</translation>
+    </message>
+    <message>
+        <source>No decision of the upper level has been received yet.</source>
+        <translation>Chưa nhận quyết định nào của cấp trên.</translation>
+    </message>
+    <message>
+        <source>Change the upper level&apos;s keys</source>
+        <translation>Đổi khóa của cấp trên</translation>
+    </message>
+    <message>
+        <source>Enrolling with the upper level…</source>
+        <translation>Đang ghi danh với cấp trên…</translation>
+    </message>
+    <message>
+        <source>Have you called the upper level and read the new fingerprint %1 together? Change only if it is the same on both sides: after the change, the register no longer sends to the keys of “%2” (fingerprint %3).</source>
+        <translation>Bạn đã gọi điện cho cấp trên và cùng đọc vân tay mới %1 chưa? Chỉ đổi khi hai bên đọc giống nhau: sau khi đổi, sổ không gửi cho khóa của «%2» (vân tay %3) nữa.</translation>
+    </message>
+    <message>
+        <source>Read the two fingerprints below to the upper level by phone.</source>
+        <translation>Hãy gọi điện đọc hai vân tay dưới đây cho cấp trên.</translation>
+    </message>
+    <message>
+        <source>Checking the register, writing the bundle and reading it back…</source>
+        <translation>Đang kiểm tra sổ, ghi gói và đọc lại…</translation>
+    </message>
+    <message>
+        <source>The bundle for %1 is written in %2: the file %3 and its signature %4 (give the upper level both files). It was read back from there and its signature checked: it is whole. It holds changes no. %5 to %6. The file names carry only the cell&apos;s code and the change numbers, no personal data.
+You can now safely remove the USB stick.</source>
+        <translation>Đã ghi gói gửi «%1» vào %2: tệp %3 và tệp chữ ký %4 (đưa cấp trên cả hai tệp). Gói đã được đọc lại từ đó và kiểm tra chữ ký: nguyên vẹn. Gói chứa các mục số %5 đến %6. Tên tệp chỉ có mã chi bộ và số thứ tự các mục, không có thông tin cá nhân.
+Bây giờ có thể rút USB ra an toàn.</translation>
+    </message>
+    <message>
+        <source>Checking and importing the receipt…</source>
+        <translation>Đang kiểm tra và nhập biên nhận…</translation>
+    </message>
+    <message>
+        <source>The receipt %1 was imported before; nothing changed.</source>
+        <translation>Biên nhận %1 đã nhập từ trước; sổ không thay đổi gì.</translation>
+    </message>
+    <message>
+        <source>Receipt imported: the upper level has received the register up to change no. %1; %2 decisions.</source>
+        <translation>Đã nhập biên nhận: cấp trên đã nhận sổ đến mục số %1; có %2 quyết định.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusPanel</name>
+    <message>
+        <source>Enrolment with the upper level</source>
+        <translation>Ghi danh với cấp ủy cấp trên</translation>
+    </message>
+    <message>
+        <source>Upper level:</source>
+        <translation>Cấp ủy cấp trên:</translation>
+    </message>
+    <message>
+        <source>Upper level&apos;s fingerprint:</source>
+        <translation>Vân tay của cấp trên:</translation>
+    </message>
+    <message>
+        <source>This cell&apos;s fingerprint:</source>
+        <translation>Vân tay của chi bộ:</translation>
+    </message>
+    <message>
+        <source>Call the upper level and read these two fingerprints to each other, group by group: if they are the same on both sides, nobody has swapped a file or a key.</source>
+        <translation>Hãy gọi điện cho cấp trên và cùng đọc hai vân tay này, từng nhóm một: hai bên đọc giống nhau thì không ai đánh tráo tệp hay khóa.</translation>
+    </message>
+    <message>
+        <source>Sending and receipts</source>
+        <translation>Gửi gói và biên nhận</translation>
+    </message>
+    <message>
+        <source>Admission quota:</source>
+        <translation>Chỉ tiêu kết nạp:</translation>
+    </message>
+    <message>
+        <source>Last bundle sent:</source>
+        <translation>Gói gửi gần nhất:</translation>
+    </message>
+    <message>
+        <source>Received by the upper level:</source>
+        <translation>Cấp trên đã nhận:</translation>
+    </message>
+    <message>
+        <source>Not yet received:</source>
+        <translation>Cấp trên chưa nhận:</translation>
+    </message>
+    <message>
+        <source>%1: %2 people</source>
+        <translation>năm %1: %2 người</translation>
+    </message>
+    <message>
+        <source>This register is not enrolled with an upper level yet.</source>
+        <translation>Sổ chưa ghi danh với cấp ủy cấp trên.</translation>
+    </message>
+    <message>
+        <source>The upper level gives the cell an enrolment file (its name ends in %1). Press “Enrol with the upper level…” and choose that file; sending is possible after that.</source>
+        <translation>Cấp trên gửi cho chi bộ một tệp ghi danh (tên tệp có đuôi %1). Bấm «Ghi danh với cấp trên…» rồi chọn tệp đó; sau đó mới gửi được gói.</translation>
+    </message>
+    <message>
+        <source>This register is enrolled with the upper level.</source>
+        <translation>Sổ đã ghi danh với cấp ủy cấp trên.</translation>
+    </message>
+    <message>
+        <source>(signing key %1)</source>
+        <translation>(khóa ký %1)</translation>
+    </message>
+    <message>
+        <source>No bundle has been sent from this computer yet.</source>
+        <translation>Máy này chưa gửi gói nào.</translation>
+    </message>
+    <message>
+        <source>%1 at %2: changes no. %3 to %4, file %5 in %6</source>
+        <translation>Ngày %1 lúc %2: các mục số %3 đến %4, tệp %5 trong %6</translation>
+    </message>
+    <message>
+        <source>Nothing confirmed yet (no receipt from the upper level).</source>
+        <translation>Chưa xác nhận gì (chưa có biên nhận của cấp trên).</translation>
+    </message>
+    <message>
+        <source>Up to change no. %1 (receipt of %2)</source>
+        <translation>Đến mục số %1 (biên nhận ngày %2)</translation>
+    </message>
+    <message>
+        <source>Up to change no. %1</source>
+        <translation>Đến mục số %1</translation>
+    </message>
+    <message>
+        <source>%1 changes in the register</source>
+        <translation>Sổ có %1 thay đổi</translation>
+    </message>
+    <message>
+        <source>Nothing: the upper level has confirmed receiving every change.</source>
+        <translation>Không còn gì: cấp trên đã xác nhận nhận đủ mọi thay đổi.</translation>
+    </message>
+    <message>
+        <source>%1 changes (the next bundle carries all of them)</source>
+        <translation>%1 thay đổi (gói gửi lần tới mang đủ cả)</translation>
+    </message>
+</context>
+<context>
     <name>TodayPage</name>
     <message>
         <source>Today</source>
@@ -3176,6 +4757,241 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     </message>
 </context>
 <context>
+    <name>TransferFiles</name>
+    <message>
+        <source>Write the transfer slip to</source>
+        <translation>Ghi phiếu chuyển vào</translation>
+    </message>
+    <message>
+        <source>Choose the transfer slip</source>
+        <translation>Chọn phiếu chuyển</translation>
+    </message>
+    <message>
+        <source>Transfer slips (*%1)</source>
+        <translation>Phiếu chuyển sinh hoạt (*%1)</translation>
+    </message>
+</context>
+<context>
+    <name>TransferReceiveDialog</name>
+    <message>
+        <source>A member transferred from another cell</source>
+        <translation>Đảng viên chuyển đến từ chi bộ khác</translation>
+    </message>
+    <message>
+        <source>Receive a transferred member</source>
+        <translation>Nhận đảng viên chuyển đến</translation>
+    </message>
+    <message>
+        <source>It is another person: receive anyway</source>
+        <translation>Đây là người khác: vẫn nhận</translation>
+    </message>
+    <message>
+        <source>&amp;Receive into the register</source>
+        <translation>&amp;Nhận vào sổ</translation>
+    </message>
+    <message>
+        <source>The .sochibo-phieuchuyen file</source>
+        <translation>Tệp .sochibo-phieuchuyen</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose the file…</source>
+        <translation>&amp;Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Transfer slip *</source>
+        <translation>Phiếu chuyển *</translation>
+    </message>
+    <message>
+        <source>Code read over the phone *</source>
+        <translation>Mã đọc qua điện thoại *</translation>
+    </message>
+    <message>
+        <source>Received on *</source>
+        <translation>Ngày nhận *</translation>
+    </message>
+    <message>
+        <source>&amp;Open the slip</source>
+        <translation>&amp;Mở phiếu</translation>
+    </message>
+    <message>
+        <source>Choose the slip the sending cell gave</source>
+        <translation>Chọn tệp phiếu chi bộ gửi đã đưa</translation>
+    </message>
+    <message>
+        <source>Type the code the sending secretary read to you</source>
+        <translation>Nhập mã bí thư chi bộ gửi đã đọc cho bạn</translation>
+    </message>
+    <message>
+        <source>Could not open the slip: %1</source>
+        <translation>Không mở được phiếu: %1</translation>
+    </message>
+    <message>
+        <source>What the slip holds</source>
+        <translation>Nội dung phiếu</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Người chuyển đến</translation>
+    </message>
+    <message>
+        <source>Party membership</source>
+        <translation>Đảng viên</translation>
+    </message>
+    <message>
+        <source>From the cell</source>
+        <translation>Từ chi bộ</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>Chuyển đi</translation>
+    </message>
+    <message>
+        <source>History carried</source>
+        <translation>Quá trình mang theo</translation>
+    </message>
+    <message>
+        <source>Sending cell&apos;s fingerprint</source>
+        <translation>Vân tay chi bộ gửi</translation>
+    </message>
+    <message>
+        <source>Before receiving, read this fingerprint to the sending cell&apos;s secretary over the phone: receive only if it is the one their program shows.</source>
+        <translation>Trước khi nhận, hãy đọc vân tay này cho bí thư chi bộ gửi qua điện thoại: chỉ nhận khi đúng vân tay chương trình của họ hiện.</translation>
+    </message>
+    <message>
+        <source>%1 (%2, born %3)</source>
+        <translation>%1 (%2, sinh %3)</translation>
+    </message>
+    <message>
+        <source>%1; admitted %2, ceremony %3, official %4</source>
+        <translation>%1; quyết định kết nạp %2, lễ kết nạp %3, chính thức %4</translation>
+    </message>
+    <message>
+        <source>%1 (code %2)</source>
+        <translation>%1 (mã %2)</translation>
+    </message>
+    <message>
+        <source>On %1, to %2</source>
+        <translation>Ngày %1, đến %2</translation>
+    </message>
+    <message>
+        <source>(decision %1)</source>
+        <translation>(quyết định số %1)</translation>
+    </message>
+    <message>
+        <source>%1 events; %2 probation dossier steps are added to this register</source>
+        <translation>%1 sự kiện; %2 bước hồ sơ đảng viên dự bị được ghi vào sổ này</translation>
+    </message>
+    <message>
+        <source>This person was in this cell before and left by transfer: the slip is received onto their old record.</source>
+        <translation>Người này từng sinh hoạt ở chi bộ rồi chuyển đi: phiếu được nhận vào hồ sơ cũ.</translation>
+    </message>
+    <message>
+        <source>Maybe already here: %1 (%2).</source>
+        <translation>Có thể đã có trong sổ: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>One ID number belongs to one person: cannot receive.</source>
+        <translation>Một số định danh chỉ thuộc về một người: không nhận được.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferSlipDialog</name>
+    <message>
+        <source>Transfer slip: %1</source>
+        <translation>Phiếu chuyển sinh hoạt: %1</translation>
+    </message>
+    <message>
+        <source>The slip carries this person&apos;s record and history, encrypted with a one-time code the program shows once the slip is written. The receiving cell needs the file and the code; the person keeps the same record there.</source>
+        <translation>Phiếu mang theo hồ sơ và quá trình của người này, được mã hóa bằng một mã dùng một lần; chương trình hiện mã khi ghi xong phiếu. Chi bộ nơi đến cần cả tệp phiếu lẫn mã; ở đó người này giữ nguyên hồ sơ.</translation>
+    </message>
+    <message>
+        <source>&amp;Write the slip</source>
+        <translation>&amp;Ghi phiếu</translation>
+    </message>
+    <message>
+        <source>(destination not recorded)</source>
+        <translation>(chưa ghi nơi đến)</translation>
+    </message>
+    <message>
+        <source>On %1, to %2</source>
+        <translation>Ngày %1, đến %2</translation>
+    </message>
+    <message>
+        <source>Transferred out</source>
+        <translation>Đã chuyển đi</translation>
+    </message>
+    <message>
+        <source>Destination cell *</source>
+        <translation>Chi bộ nơi đến *</translation>
+    </message>
+    <message>
+        <source>e.g. Chi bộ Khu phố 5, phường Quy Nhơn</source>
+        <translation>ví dụ Chi bộ Khu phố 5, phường Quy Nhơn</translation>
+    </message>
+    <message>
+        <source>e.g. 80-QĐ/ĐU</source>
+        <translation>ví dụ 80-QĐ/ĐU</translation>
+    </message>
+    <message>
+        <source>Date of transfer *</source>
+        <translation>Ngày chuyển đi *</translation>
+    </message>
+    <message>
+        <source>Decision no.</source>
+        <translation>Số quyết định</translation>
+    </message>
+    <message>
+        <source>The transfer out is recorded in the register together with the slip; if the slip cannot be written, nothing is recorded.</source>
+        <translation>Việc chuyển sinh hoạt đi được ghi vào sổ cùng lúc với phiếu; nếu không ghi được phiếu thì sổ không ghi gì.</translation>
+    </message>
+    <message>
+        <source>A USB stick or a folder</source>
+        <translation>USB hoặc một thư mục</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose a folder…</source>
+        <translation>&amp;Chọn thư mục…</translation>
+    </message>
+    <message>
+        <source>Write to *</source>
+        <translation>Ghi vào *</translation>
+    </message>
+    <message>
+        <source>Type the cell the person moves to</source>
+        <translation>Nhập chi bộ nơi người này chuyển đến</translation>
+    </message>
+    <message>
+        <source>Choose where to write the slip</source>
+        <translation>Chọn nơi ghi phiếu</translation>
+    </message>
+    <message>
+        <source>This folder does not exist (is the USB stick in?)</source>
+        <translation>Không thấy thư mục này (USB đã cắm chưa?)</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Mã mở phiếu</translation>
+    </message>
+    <message>
+        <source>This cell&apos;s fingerprint</source>
+        <translation>Vân tay của chi bộ</translation>
+    </message>
+    <message>
+        <source>The slip is written and checked: %1, with its signature file %2, in %3.</source>
+        <translation>Đã ghi phiếu và đọc lại kiểm tra: tệp %1 kèm tệp chữ ký %2, trong %3.</translation>
+    </message>
+    <message>
+        <source>What to do next:
+1. Phone the secretary of the receiving cell and read them the code, one group at a time. Never write the code on the stick or send it with the file.
+2. Ask them to read back the fingerprint their program shows for the slip: it must be %1.
+3. Give both files to the member or take them to the receiving cell. The USB stick can be removed safely.</source>
+        <translation>Việc cần làm tiếp:
+1. Gọi điện cho bí thư chi bộ nơi đến, đọc mã này từng nhóm một. Không ghi mã vào USB, không gửi mã kèm tệp.
+2. Nhờ người nhận đọc lại vân tay mà chương trình của họ hiện cho phiếu: phải đúng là %1.
+3. Giao cả hai tệp cho người chuyển đi hoặc mang đến chi bộ nơi đến. Có thể rút USB ra an toàn.</translation>
+    </message>
+</context>
+<context>
     <name>UnlockDialog</name>
     <message>
         <source>Open register</source>
@@ -3246,6 +5062,304 @@ Put the newest backup that passes every check in its place? The damaged file is 
     <message>
         <source>The register was restored from the backup of %1. The damaged file is kept beside it, named with “hong”.</source>
         <translation>Đã khôi phục sổ từ bản sao lưu lúc %1. Tệp sổ hỏng được giữ lại bên cạnh, tên có chữ «hong».</translation>
+    </message>
+</context>
+<context>
+    <name>UpperBoardModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Cell</source>
+        <translation>Chi bộ</translation>
+    </message>
+    <message>
+        <source>Last bundle</source>
+        <translation>Gói gần nhất</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <source>Official</source>
+        <translation>Chính thức</translation>
+    </message>
+    <message>
+        <source>Probationary</source>
+        <translation>Dự bị</translation>
+    </message>
+    <message>
+        <source>Candidates</source>
+        <translation>Quần chúng</translation>
+    </message>
+    <message>
+        <source>Deadlines</source>
+        <translation>Thời hạn</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Vướng mắc</translation>
+    </message>
+    <message>
+        <source>Official members</source>
+        <translation>Đảng viên chính thức</translation>
+    </message>
+    <message>
+        <source>Probationary members</source>
+        <translation>Đảng viên dự bị</translation>
+    </message>
+    <message>
+        <source>Candidates in the pool (sympathisers)</source>
+        <translation>Quần chúng trong danh sách cảm tình Đảng</translation>
+    </message>
+    <message>
+        <source>Admissions this year, against the quota the upper level set</source>
+        <translation>Số kết nạp trong năm so với chỉ tiêu cấp trên giao</translation>
+    </message>
+    <message>
+        <source>Admission and recognition deadlines overdue or due within 30 days</source>
+        <translation>Thời hạn kết nạp, công nhận chính thức đã quá hạn hoặc đến hạn trong 30 ngày tới</translation>
+    </message>
+    <message>
+        <source>Open conflicts: bundles held back or forked, people two cells hold</source>
+        <translation>Vướng mắc chưa giải quyết: gói bị giữ lại hoặc rẽ nhánh, người có tên ở hai chi bộ</translation>
+    </message>
+    <message>
+        <source>Admitted / quota</source>
+        <translation>Kết nạp / chỉ tiêu</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Đã báo cáo</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Chưa</translation>
+    </message>
+    <message>
+        <source>%1 (%2 overdue)</source>
+        <translation>%1 (%2 quá hạn)</translation>
+    </message>
+    <message>
+        <source>No bundle received from this cell yet</source>
+        <translation>Chưa nhận được gói nào của chi bộ này</translation>
+    </message>
+    <message>
+        <source>No admission quota set for this year</source>
+        <translation>Chưa giao chỉ tiêu kết nạp năm này</translation>
+    </message>
+    <message>
+        <source>Key fingerprint: %1</source>
+        <translation>Vân tay khóa của chi bộ: %1</translation>
+    </message>
+</context>
+<context>
+    <name>UpperConflictsModel</name>
+    <message>
+        <source>Cell</source>
+        <translation>Chi bộ</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>Vướng mắc</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Từ ngày</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Chưa giải quyết</translation>
+    </message>
+    <message>
+        <source>Closed %1</source>
+        <translation>Đã giải quyết %1</translation>
+    </message>
+</context>
+<context>
+    <name>UpperDecisionsModel</name>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Quyết định</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Số</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Ghi chú</translation>
+    </message>
+    <message>
+        <source>At the cell</source>
+        <translation>Ở chi bộ</translation>
+    </message>
+    <message>
+        <source>In the next receipt</source>
+        <translation>Gửi kèm biên nhận sau</translation>
+    </message>
+    <message>
+        <source>The cell has it</source>
+        <translation>Chi bộ đã nhận</translation>
+    </message>
+    <message>
+        <source>The cell has not yet confirmed having this decision</source>
+        <translation>Chi bộ chưa xác nhận đã nhận quyết định này</translation>
+    </message>
+    <message>
+        <source>Admission</source>
+        <translation>Kết nạp</translation>
+    </message>
+    <message>
+        <source>Recognition as full member</source>
+        <translation>Công nhận đảng viên chính thức</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>Chuyển sinh hoạt đảng</translation>
+    </message>
+</context>
+<context>
+    <name>UpperDueModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Hạn</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>Việc cần làm</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <source>Basis</source>
+        <translation>Căn cứ</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Quá hạn</translation>
+    </message>
+    <message>
+        <source>Due soon</source>
+        <translation>Sắp đến hạn</translation>
+    </message>
+</context>
+<context>
+    <name>UpperResolveDialog</name>
+    <message>
+        <source>Resolve a conflict</source>
+        <translation>Giải quyết vướng mắc</translation>
+    </message>
+    <message>
+        <source>e.g. Phoned the cell&apos;s secretary on 05/12: the cell will send a new bundle</source>
+        <translation>ví dụ: Đã gọi bí thư chi bộ ngày 05/12: chi bộ sẽ gửi gói mới</translation>
+    </message>
+    <message>
+        <source>What was done (required)</source>
+        <translation>Đã làm gì (bắt buộc)</translation>
+    </message>
+    <message>
+        <source>&amp;Close the conflict</source>
+        <translation>Đóng &amp;vướng mắc</translation>
+    </message>
+</context>
+<context>
+    <name>UpperWindow</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>&amp;Open register…</source>
+        <translation>&amp;Mở sổ…</translation>
+    </message>
+    <message>
+        <source>Open the &amp;demo upper level</source>
+        <translation>Mở cấp trên mẫ&amp;u</translation>
+    </message>
+    <message>
+        <source>&amp;Close the workspace</source>
+        <translation>Đó&amp;ng sổ làm việc</translation>
+    </message>
+    <message>
+        <source>E&amp;xit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Xem</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Trợ &amp;giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About</source>
+        <translation>&amp;Giới thiệu</translation>
+    </message>
+    <message>
+        <source>&amp;User guide</source>
+        <translation>&amp;Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>Step-by-step help, with pictures, in the browser</source>
+        <translation>Hướng dẫn từng việc, có hình minh họa, mở trong trình duyệt</translation>
+    </message>
+    <message>
+        <source>Demo upper level</source>
+        <translation>Cấp trên mẫu</translation>
+    </message>
+    <message>
+        <source>Upper level&apos;s workspace</source>
+        <translation>Sổ làm việc của cấp trên</translation>
+    </message>
+    <message>
+        <source>Fingerprint: %1</source>
+        <translation>Vân tay: %1</translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation>Sổ làm việc: %1</translation>
+    </message>
+    <message>
+        <source>User guide</source>
+        <translation>Hướng dẫn sử dụng</translation>
+    </message>
+    <message>
+        <source>The user guide could not be opened: it is not installed with the program, or no web browser is set up on this computer.</source>
+        <translation>Không mở được hướng dẫn sử dụng: hướng dẫn không được cài kèm chương trình, hoặc máy này chưa có trình duyệt web.</translation>
+    </message>
+    <message>
+        <source>%1, version %2.
+
+The upper level&apos;s workspace: it receives the cells&apos; bundles, follows their reports and sends its decisions back. It works without the Internet and keeps its data encrypted on this computer.</source>
+        <translation>%1, phiên bản %2.
+
+Sổ làm việc của cấp ủy cấp trên: nhận gói các chi bộ gửi, theo dõi báo cáo và gửi quyết định về chi bộ. Chương trình chạy không cần Internet và giữ dữ liệu được mã hóa trên máy này.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Giới thiệu</translation>
     </message>
 </context>
 <context>
@@ -3356,6 +5470,26 @@ Put the newest backup that passes every check in its place? The damaged file is 
     <message>
         <source>Choose a register file (.sochibo) that is already on this computer.</source>
         <translation>Chọn tệp sổ (.sochibo) đã có trên máy này.</translation>
+    </message>
+    <message>
+        <source>For the party committee above the cells:</source>
+        <translation>Dành cho cấp ủy cấp trên:</translation>
+    </message>
+    <message>
+        <source>The upper level&apos;s &amp;workspace…</source>
+        <translation>Sổ làm việc của cấ&amp;p trên…</translation>
+    </message>
+    <message>
+        <source>Receive the cells&apos; bundles, follow their reports, record decisions</source>
+        <translation>Nhận gói các chi bộ gửi, theo dõi báo cáo, ghi quyết định</translation>
+    </message>
+    <message>
+        <source>A committee with two demo cells that have reported, to look around</source>
+        <translation>Một cấp ủy mẫu với hai chi bộ mẫu đã gửi báo cáo, để xem thử</translation>
+    </message>
+    <message>
+        <source>A demo upper &amp;level</source>
+        <translation>&amp;Xem cấp trên mẫu</translation>
     </message>
     <message>
         <source>The register of the party cell: kept on this computer, encrypted, no Internet needed.</source>

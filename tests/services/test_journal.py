@@ -16,7 +16,7 @@ from desktop_app.store import journal
 from desktop_app.store.models import JOURNALLED, Journal, Person
 from tests.conftest import TODAY
 from tests.services import pipeline
-from tests.sync import upper_scenario
+from tests.sync import slip_samples, upper_scenario
 
 PERSON = {
     "full_name": "Võ Văn Kiệt",
@@ -76,6 +76,7 @@ def scenario(reg) -> set[str]:
     called |= _sync(reg)
     called |= _ratings(reg, person.id)
     called |= upper_scenario.upper_round(reg)  # the upper level's services
+    called |= slip_samples.transfer_round(reg)  # a transfer slip written and received
     called.add("cell.create_cell")  # made by the register fixture
     return called
 

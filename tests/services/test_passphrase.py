@@ -420,3 +420,23 @@ def test_the_sheet_for_the_open_register_refuses_a_wrong_key(made):
     other = KeyFile.create("x", new_data_key(), "abc", FAST_KDF_FOR_TESTS)[1]
     with pytest.raises(WrongRecoveryKey):
         passphrase.recovery_sheet_for(reg, other, TODAY)
+
+
+def test_the_sheet_of_an_upper_levels_workspace_names_its_committee(tmp_path):
+    from desktop_app.services import upper_workspace
+
+    reg, recovery = upper_workspace.create_workspace(
+        tmp_path / "cap-tren.sochibo", PASSPHRASE, "Đảng ủy phường Ghềnh Ráng",
+        kdf=FAST_KDF_FOR_TESTS,
+    )  # fmt: skip
+    try:
+        pdf = assert_sound(passphrase.recovery_sheet_for(reg, recovery, TODAY))
+        try:
+            flat = pdf.flat()
+            assert "Đảng ủy phường Ghềnh Ráng" in flat and "Cấp ủy" in flat
+            assert "Mã chi bộ" not in flat and reg.register_id in flat
+            assert "SỔ LÀM VIỆC CỦA CẤP ỦY" in flat and "chi bộ" not in flat.lower()
+        finally:
+            pdf.close()
+    finally:
+        reg.close()

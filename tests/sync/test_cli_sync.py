@@ -60,6 +60,10 @@ def test_enrol_export_inspect_status(reg, upper, tmp_path, capsys):
     assert status["enrolled"] and status["acked_seq"] == 0 and status["pending"] == 2
     code, out, _ = run(capsys, "bundle", "status", "--register", reg)
     assert "Còn 2 thay đổi cấp trên chưa nhận" in out
+    code, _, err = run(capsys, "bundle", "export", "--to", usb, "--from", 5, "--register", reg)
+    assert code == 1 and "Gửi lại từ mục số 5: cần một số từ 1 đến 1" in err
+    again = as_json(capsys, "bundle", "export", "--to", usb, "--from", 1, "--register", reg)
+    assert again["seq_from"] == 1 and again["seq_to"] == 2
 
 
 def test_inspect_reports_what_is_wrong(reg, upper, tmp_path, capsys):

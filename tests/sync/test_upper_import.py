@@ -9,7 +9,15 @@ import datetime as dt
 import peewee
 import pytest
 
-from desktop_app.services import backups, checks, development, meetings, members, upper_import
+from desktop_app.services import (
+    backups,
+    checks,
+    development,
+    meetings,
+    members,
+    sync_cell,
+    upper_import,
+)
 from desktop_app.services import upper_workspace as ws
 from desktop_app.store import journal, upper_replica
 from desktop_app.store.journal import GENESIS
@@ -262,6 +270,45 @@ def test_a_cell_restored_from_an_old_backup_forks_and_is_taken_back(kp5):
     assert_mirrors(kp5, CODE)
 
 
+def test_an_upper_level_restored_from_an_old_backup_asks_the_cell_to_send_again(kp5):
+    kp5.first(CODE)
+    saved = backups.create_backup(use(kp5.upper), "thu-cong")
+    official(kp5, "Phạm Thị Dung")
+    assert kp5.receive(kp5.export(CODE)).status == "applied"
+    kp5.take_receipt(CODE, kp5.receipt(CODE))  # the cell hears: received up to here
+    kp5.upper = backups.restore(use(kp5.upper), saved.path)  # …then the upper level loses it
+    lost = ws.find_cell(CODE).applied_seq
+    official(kp5, "Võ Thị Sáu")
+    held = kp5.receive(kp5.export(CODE))
+    assert held.status == "gap" and held.missing[0] == lost + 1
+    assert f"gửi lại từ mục số {lost + 1}" in held.message and f"--from {lost + 1}" in held.message
+    cell = use(kp5.cells[CODE])
+    acked = sync_cell.status(cell).acked_seq
+    for wrong in (0, acked + 2):
+        with pytest.raises(SyncRefused, match=f"Gửi lại từ mục số {wrong}: cần một số từ 1"):
+            sync_cell.export_bundle(cell, kp5.usb, first=wrong)
+    again = sync_cell.export_bundle(cell, kp5.usb, first=lost + 1)
+    assert again.seq_from == lost + 1
+    done = kp5.receive(again.path)
+    assert done.status == "applied" and done.seq_to == again.seq_to
+    [closed] = ws.list_conflicts(use(kp5.upper), open_only=False)
+    assert closed.resolved_at and "không cần gói này nữa" in closed.resolution
+    assert_mirrors(kp5, CODE)
+
+
+def test_sending_again_from_the_first_entry_adds_nothing_twice(kp5):
+    kp5.first(CODE)
+    kp5.take_receipt(CODE, kp5.receipt(CODE))
+    again = sync_cell.export_bundle(use(kp5.cells[CODE]), kp5.usb, first=1)
+    assert again.seq_from == 1
+    taken = kp5.receive(again.path)  # only what came after the receipt is new
+    assert taken.status == "applied" and taken.applied_before < again.seq_to
+    assert taken.summary.people_added == [] and taken.summary.people_updated == []
+    before = head_of(kp5)
+    assert kp5.receive(again.path).status == "duplicate" and head_of(kp5) == before
+    assert_mirrors(kp5, CODE)
+
+
 # -- what the summary says -------------------------------------------------------------------------
 
 
@@ -318,6 +365,7 @@ def test_a_person_two_cells_hold_is_a_conflict_and_a_transfer_a_move(world, tmp_
     moved = world.receive(path_b, confirm=preview.fingerprint)
     assert moved.summary.conflicts == []
     assert [m["other_cell"] for m in moved.summary.moved_in] == ["CB-A"]
+    assert moved.summary.people_added == []  # a move, not a new person
 
 
 # -- the batch, and the guards ---------------------------------------------------------------------

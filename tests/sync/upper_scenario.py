@@ -15,6 +15,7 @@ from desktop_app.services import (
     sync_cell,
     upper_import,
     upper_receipts,
+    upper_rekey,
 )
 from desktop_app.services import upper_workspace as ws
 from desktop_app.store.database import Register
@@ -60,11 +61,13 @@ def upper_round(reg: Register) -> set[str]:
         _held_bundle(upper, folder)
         receipt = upper_receipts.export_receipt(upper, code, folder).path
         assert checks.check_register(upper).ok
+        upper_rekey.reset_cell(upper, code, "Chi bộ làm sổ mới: đã gọi điện xác nhận")
+        assert checks.check_register(upper).ok
         upper.close()
         taken = sync_cell.import_receipt(use(reg), receipt, today=TODAY)
         assert [d.outcome for d in taken.decisions] == ["noted"]
     return {
         "upper_workspace.create_workspace", "upper_workspace.enrol_cell",
         "upper_workspace.set_quota", "upper_workspace.decide", "upper_workspace.resolve_conflict",
-        "sync_cell.import_receipt",
+        "sync_cell.import_receipt", "upper_rekey.reset_cell",
     }  # fmt: skip

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QItemSelectionModel, QSize, Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -251,6 +252,63 @@ def forms_page(stage: Stage) -> QWidget:
 
 def simple_area(key: str) -> Callable[[Stage], QWidget]:
     return lambda stage: stage.area(key)
+
+
+def reports_page(tab: int) -> Callable[[Stage], QWidget]:
+    """The year-to-date report; or the ratings of 2026 with a member rated and chosen."""
+
+    def show(stage: Stage) -> QWidget:
+        from desktop_app.services import ratings
+
+        member = stage.person(MEMBER).id
+        run(stage.runner, lambda reg: ratings.set_rating(
+            reg, member, 2026, "good", points="85", note="Hoàn thành tốt nhiệm vụ được giao",
+            today=TODAY))  # fmt: skip
+        window = stage.area("reports")
+        page = window.pages["reports"]
+        page.tabs.setCurrentIndex(tab)
+        stage.settle()
+        if tab:
+            stage.qtbot.waitUntil(lambda: page.ratings.roster is not None, timeout=WAIT)
+            page.ratings.select_person(member)
+        else:
+            stage.qtbot.waitUntil(lambda: page.view.shown is not None, timeout=WAIT)
+        return window
+
+    return show
+
+
+UPPER_LEVEL = "Đảng ủy phường Quy Nhơn Nam"
+
+
+def sync_page(sent: bool) -> Callable[[Stage], QWidget]:
+    """Not enrolled yet; or enrolled and a bundle written to a stick (the upper level's keys
+    made here, without a workspace: opening one would take the models' database)."""
+
+    def show(stage: Stage) -> QWidget:
+        if sent:
+            enrol_and_send(stage)
+        window = stage.area("sync")
+        window.pages["sync"].reload()  # already shown by the scene before
+        stage.settle()
+        return window
+
+    return show
+
+
+def enrol_and_send(stage: Stage) -> None:
+    from desktop_app.services import cell, sync_cell
+    from desktop_app.sync.upper_keys import UpperKeys, write_enrolment
+
+    if run(stage.runner, sync_cell.status).enrolled:
+        return
+    code = run(stage.runner, cell.get_cell).code
+    keys = UpperKeys.generate(UPPER_LEVEL)
+    path = write_enrolment(keys.enrolment_for(code), stage.tmp / f"{code}.sochibo-ghidanh")
+    usb = stage.tmp / "usb"
+    usb.mkdir(exist_ok=True)
+    run(stage.runner, lambda reg: sync_cell.enrol(reg, path))
+    run(stage.runner, lambda reg: sync_cell.export_bundle(reg, usb))
 
 
 def settings_page(stage: Stage) -> QWidget:
@@ -530,6 +588,93 @@ def recovery_key_dialog(stage: Stage) -> QWidget:
     return stage.dialog(NewRecoveryKeyDialog(stage.runner, stage.window))
 
 
+def enrol_dialog(replace: bool) -> Callable[[Stage], QWidget]:
+    def show(stage: Stage) -> QWidget:
+        from desktop_app.services.sync_cell import EnrolPreview
+        from desktop_app.ui.dialogs.sync_dialogs import EnrolDialog
+
+        if replace:
+            seen = EnrolPreview("replaced", "CB-THPT-NT.sochibo-ghidanh",
+                                "Đảng ủy phường Ghềnh Ráng", "4KQD-M2WX-P9RT-7HNB", UPPER_LEVEL,
+                                "62DM-11RX-A92S-C7SB", same_upper=False)  # fmt: skip
+        else:
+            seen = EnrolPreview("new", "CB-THPT-NT.sochibo-ghidanh", UPPER_LEVEL,
+                                "62DM-11RX-A92S-C7SB")  # fmt: skip
+        return stage.dialog(EnrolDialog(seen, stage.window))
+
+    return show
+
+
+def receipt_dialog(stage: Stage) -> QWidget:
+    """A receipt as imported: the acknowledgement, a quota and a decision about a person."""
+    from desktop_app.services import sync_cell
+    from desktop_app.services.sync_cell import ReceiptResult, ReceivedDecisionView
+    from desktop_app.ui.dialogs.sync_dialogs import ReceiptDialog
+
+    person = stage.person(PROBATIONARY)
+    decision = ReceivedDecisionView(
+        "6f5e4d3c-2b1a-4098-8f7e-6d5c4b3a2918", "recognition",
+        "Quyết định công nhận đảng viên chính thức", person.id, person.full_name, "112-QĐ/ĐU",
+        "2026-11-18", "", "recorded", sync_cell.OUTCOMES["recorded"],
+    )  # fmt: skip
+    result = ReceiptResult(
+        "new", "CB-THPT-NT.nhan-000412.sochibo-biennhan", "3c2b1a09-8f7e-4d6c-9b5a-4e3d2c1b0a98",
+        UPPER_LEVEL, 412, "2026-11-20T02:00:00.000Z", [{"year": 2026, "count": 3}], [decision],
+        run(stage.runner, sync_cell.status),
+    )  # fmt: skip
+    return stage.dialog(ReceiptDialog(result, stage.window))
+
+
+def transfer_slip_dialog(written: bool) -> Callable[[Stage], QWidget]:
+    """An official member about to move: the day and destination typed; or the slip written,
+    its code shown (made up here: writing would record the transfer in the demo)."""
+
+    def show(stage: Stage) -> QWidget:
+        from desktop_app.services.transfers import SlipWritten
+        from desktop_app.ui.dialogs.transfer_slip_dialog import TransferSlipDialog
+
+        person = stage.person(MEMBER)
+        dialog = TransferSlipDialog(stage.runner, person, [], stage.window, TODAY, stage.tmp)
+        commit_text(dialog.destination, "Chi bộ Khu phố 5, phường Quy Nhơn Nam")
+        commit_text(dialog.reference, "80-QĐ/ĐU")
+        stage.dialog(dialog)
+        if written:
+            path = stage.tmp / "CB-THPT-NT.chuyen-20261122-3f9a2c1b.sochibo-phieuchuyen"
+            dialog.show_written(
+                SlipWritten(
+                    path, path.with_name(path.name + ".minisig"), "7K2M-QX4P-9ABP",
+                    "3f9a2c1b-6978-4a1b-8c2d-3e4f5a6b7c8d", person.id, person.full_name,
+                    "62DM-11RX-A92S-C7SB", "CAB5D4FAA279C3F4", TODAY.isoformat(),
+                    "Chi bộ Khu phố 5, phường Quy Nhơn Nam", 4, True, 1454,
+                    "2026-11-22T02:00:00.000Z",
+                )
+            )  # fmt: skip
+            stage.settle()
+        return dialog
+
+    return show
+
+
+def transfer_receive_dialog(opened: bool) -> Callable[[Stage], QWidget]:
+    """Nothing chosen yet; or a slip from another cell opened with its code."""
+
+    def show(stage: Stage) -> QWidget:
+        from desktop_app.ui.dialogs.transfer_receive_dialog import TransferReceiveDialog
+        from tests.sync import slip_samples
+
+        path = slip_samples.write_sample(stage.tmp) if opened else None
+        code = slip_samples.CODE if opened else ""
+        dialog = TransferReceiveDialog(stage.runner, stage.window, TODAY, path, code)
+        stage.dialog(dialog)
+        if opened:
+            dialog.open_button.click()
+            stage.settle()
+            stage.qtbot.waitUntil(lambda: dialog.preview is not None, timeout=WAIT)
+        return dialog
+
+    return show
+
+
 def about(stage: Stage) -> QWidget:
     shown: list[QWidget] = []
 
@@ -562,8 +707,10 @@ SCENES: tuple[Scene, ...] = (
     Scene("meetings-grid", meetings_tab(1), page=True),
     Scene("meetings-figures", meetings_tab(2), page=True),
     Scene("forms", forms_page, page=True),
-    Scene("sync", simple_area("sync"), page=True),
-    Scene("reports", simple_area("reports"), page=True),
+    Scene("sync", sync_page(False), page=True),
+    Scene("sync-sent", sync_page(True), page=True),
+    Scene("reports", reports_page(0), page=True),
+    Scene("reports-ratings", reports_page(1), page=True),
     Scene("settings", settings_page, page=True),
     Scene("welcome", welcome),
     Scene("unlock", unlock(False)),
@@ -603,6 +750,13 @@ SCENES: tuple[Scene, ...] = (
     Scene("passphrase", passphrase_dialog),
     Scene("new-passphrase", new_passphrase_dialog),
     Scene("recovery-key", recovery_key_dialog),
+    Scene("transfer-slip", transfer_slip_dialog(False)),
+    Scene("transfer-slip-written", transfer_slip_dialog(True)),
+    Scene("transfer-receive", transfer_receive_dialog(False)),
+    Scene("transfer-receive-preview", transfer_receive_dialog(True)),
+    Scene("sync-enrol", enrol_dialog(False)),
+    Scene("sync-enrol-replace", enrol_dialog(True)),
+    Scene("sync-receipt", receipt_dialog),
 )
 
 # Dialog classes that only other dialogs derive from (never shown themselves).
@@ -629,7 +783,7 @@ def make_stage(qtbot, runner: TaskRunner, settings: Settings, tmp: Path) -> Stag
     window.show()
     window.reload()  # the runner had the register before the window was made
     qtbot.waitUntil(lambda: window.cell is not None, timeout=WAIT)
-    for key in ("today", "meetings", "forms"):  # the demo's dates, not the computer's
+    for key in ("today", "meetings", "forms", "reports"):  # the demo's dates, not the computer's
         window.pages[key]._fixed_today = TODAY
     window.pages["meetings"].detail._fixed_today = TODAY
     return Stage(qtbot, runner, window, tmp)
@@ -654,4 +808,186 @@ def select_first_row(view) -> None:
     view.selectionModel().setCurrentIndex(index, flags)
 
 
-__all__ = ["SCENES", "Qt", "Scene", "Stage", "dialog_classes", "each_scene", "make_stage"]
+# -- the upper level's window -----------------------------------------------------------------
+# A copy of the demo upper level (services/demo_upper.py: a workspace, two cells that reported,
+# a third enrolled, a later bundle waiting on the stick). Test modules take the fixtures with
+# ``upper_demo = scenes.upper_demo`` and ``upper_runner = scenes.upper_runner``.
+
+UPPER_FOLDER = "cap-tren-mau"
+
+
+@pytest.fixture(scope="session")
+def upper_demo(tmp_path_factory) -> Path:
+    """The demo upper level made once (its folder); tests get their own copy."""
+    from desktop_app.services import demo_upper
+    from desktop_app.store.keys import FAST_KDF_FOR_TESTS
+
+    folder = tmp_path_factory.mktemp("upper") / UPPER_FOLDER
+    made = demo_upper.create_demo_upper(folder, kdf=FAST_KDF_FOR_TESTS, today=TODAY)
+    made.register.close()
+    return folder
+
+
+@pytest.fixture
+def upper_runner(upper_demo, tmp_path, qapp) -> Iterator[TaskRunner]:
+    """A runner holding a copy of the demo upper level's workspace (in tmp_path)."""
+    import shutil
+
+    from desktop_app import paths
+    from desktop_app.services import demo_upper, registers
+
+    folder = tmp_path / UPPER_FOLDER
+    shutil.copytree(upper_demo, folder)
+    reg = registers.open_register(demo_upper.workspace_path(folder), paths.DEMO_PASSPHRASE)
+    runner = TaskRunner()
+    runner.adopt(reg)
+    yield runner
+    runner.shutdown()
+
+
+def make_upper_stage(qtbot, runner: TaskRunner, settings: Settings, tmp: Path) -> Stage:
+    from desktop_app.ui.upper_window import UpperWindow
+
+    window = UpperWindow(runner, settings)
+    qtbot.addWidget(window)
+    broken = [key for key, page in window.pages.items() if isinstance(page, BrokenPage)]
+    assert not broken, [window.pages[key].details.toPlainText() for key in broken]
+    window.resize(*SCREEN_SIZE)
+    window.show()
+    window.reload()  # the runner had the workspace before the window was made
+    window.keeper.refresh()
+    qtbot.waitUntil(lambda: window.workspace is not None, timeout=WAIT)
+    return Stage(qtbot, runner, window, tmp)  # type: ignore[arg-type]
+
+
+def upper_cells(stage: Stage) -> QWidget:
+    window = stage.area("cells")
+    page = window.pages["cells"]
+    stage.qtbot.waitUntil(lambda: page.model.rowCount() == 3, timeout=WAIT)
+    page.select_cell("CB-THPT-NT")
+    return window
+
+
+def upper_inbox(stage: Stage) -> QWidget:
+    """The demo stick chosen: the two first bundles received before, the later one ready
+    and chosen, its preview beside the list."""
+    from desktop_app.services import demo_upper
+    from desktop_app.ui.upper.inbox import bundles_in
+
+    window = stage.area("inbox")
+    page = window.pages["inbox"]
+    page.check(bundles_in(stage.tmp / UPPER_FOLDER / demo_upper.STICK))
+    stage.qtbot.waitUntil(lambda: page.files_button.isEnabled(), timeout=WAIT)
+    stage.settle()
+    page.show_row(next(r for r in page.rows() if r.state == "dry_run"))
+    return window
+
+
+def upper_reports(stage: Stage) -> QWidget:
+    """The Reports area (made when first shown), on its first tab."""
+    window = stage.area("reports")
+    page = window.pages["reports"].page
+    if hasattr(page, "tabs"):
+        page.tabs.setCurrentIndex(0)
+        stage.settle()
+    return window
+
+
+def upper_settings(stage: Stage) -> QWidget:
+    from desktop_app.services import backups
+
+    run(stage.runner, lambda reg: backups.create_backup(reg, "thu-cong"))
+    window = stage.area("settings")
+    window.pages["settings"].reload()
+    stage.settle()
+    return window
+
+
+def upper_enrol(stage: Stage) -> QWidget:
+    from desktop_app.ui.upper.cells import EnrolCellDialog
+
+    dialog = EnrolCellDialog(stage.runner, stage.tmp, stage.window)
+    commit_text(dialog.code, "CB-KV5")
+    commit_text(dialog.name, "Chi bộ Khu vực 5")
+    return stage.dialog(dialog)
+
+
+def upper_reset_key(stage: Stage) -> QWidget:
+    from desktop_app.services import upper_workspace
+    from desktop_app.ui.upper.cells import ResetKeyDialog
+
+    cell = next(c for c in run(stage.runner, upper_workspace.list_cells) if c.pinned)
+    dialog = ResetKeyDialog(stage.runner, cell, stage.window)
+    return stage.dialog(dialog)
+
+
+def upper_fingerprint(stage: Stage) -> QWidget:
+    """A cell's first bundle, the secretary's fingerprint half typed (made up here: the demo's
+    cells have all sent theirs)."""
+    from desktop_app.services.upper_import import ImportResult
+    from desktop_app.ui.upper.inbox import FingerprintDialog
+
+    found = ImportResult("needs_pinning", "CB-KV5.000001-000120.sochibo-goi", "", "CB-KV5",
+                         "Chi bộ Khu vực 5", 1, 120, fingerprint="QJHC-K00R-QYT0-TQ8T")  # fmt: skip
+    dialog = FingerprintDialog(stage.runner, stage.tmp / found.file, found, stage.window)
+    commit_text(dialog.typed, "QJHC-K00R")
+    return stage.dialog(dialog)
+
+
+def upper_resolve(stage: Stage) -> QWidget:
+    """Closing a held bundle with a note (made up here: the demo has no conflict)."""
+    from desktop_app.ui.dialogs.upper_resolve_dialog import UpperResolveDialog
+    from desktop_app.ui.models.upper_conflicts_model import ConflictRow
+
+    held = ConflictRow(
+        "3f2a9c1e-0000-4000-8000-000000000001", "gap", "Gói bị giữ lại vì thiếu mục", "CB-KP3",
+        "Gói «CB-KP3.000041-000058.sochibo-goi» của chi bộ «Chi bộ Khu phố 3» (mục số 41–58) bị "
+        "giữ lại: cấp trên mới có đến mục số 30, còn thiếu mục số 31–40.",
+        "2026-11-20T08:15:00Z", None, "",
+    )  # fmt: skip
+    dialog = UpperResolveDialog(stage.runner, held, stage.window)
+    commit_text(dialog.note, "Đã gọi chị Hoa: chi bộ gửi lại từ mục số 31")
+    return stage.dialog(dialog)
+
+
+def upper_wizard(page: int) -> Callable[[Stage], QWidget]:
+    def show(stage: Stage) -> QWidget:
+        from desktop_app.ui.dialogs.workspace_wizard import CreateWorkspaceWizard
+
+        dialog = CreateWorkspaceWizard(stage.runner, stage.window)
+        stage.dialog(dialog)
+        if page >= 1:
+            commit_text(dialog.name_page.name, "Đảng ủy phường Ghềnh Ráng")
+            dialog.next()
+            for box in (dialog.place_page.passphrase, dialog.place_page.confirm):
+                commit_text(box, "mật khẩu rất dài của cấp ủy 2026")
+            stage.settle()
+        if page >= 2:  # as if created: making a workspace here would take the models' database
+            dialog._created(stage.tmp / "moi" / "cap-tren.sochibo", (object(), RECOVERY_KEY))
+        return dialog
+
+    return show
+
+
+UPPER_SCENES: tuple[Scene, ...] = (
+    Scene("upper-cells", upper_cells, page=True),
+    Scene("upper-inbox", upper_inbox, page=True),
+    Scene("upper-board", simple_area("board"), page=True),
+    Scene("upper-decisions", simple_area("decisions"), page=True),
+    Scene("upper-conflicts", simple_area("conflicts"), page=True),
+    Scene("upper-reports", upper_reports, page=True),
+    Scene("upper-settings", upper_settings, page=True),
+    Scene("upper-enrol", upper_enrol),
+    Scene("upper-reset-key", upper_reset_key),
+    Scene("upper-fingerprint", upper_fingerprint),
+    Scene("upper-resolve", upper_resolve),
+    Scene("upper-wizard-name", upper_wizard(0)),
+    Scene("upper-wizard-place", upper_wizard(1)),
+    Scene("upper-wizard-key", upper_wizard(2)),
+)
+
+
+__all__ = [
+    "SCENES", "UPPER_SCENES", "Qt", "Scene", "Stage", "dialog_classes", "each_scene",
+    "make_stage", "make_upper_stage", "upper_demo", "upper_runner",
+]  # fmt: skip

@@ -291,9 +291,14 @@ def stage(qtbot, demo_runner, settings, vietnamese, tmp_path):
 
 
 def test_every_page_and_dialog_works_from_the_keyboard(stage) -> None:
+    walked = walk_every_scene(stage, scenes.SCENES)
+    assert walked > 300, walked  # the walks went somewhere
+
+
+def walk_every_scene(stage, which: tuple[scenes.Scene, ...]) -> int:
     problems: dict[str, list[str]] = {}
     walked = 0
-    for scene, widget in scenes.each_scene(stage):
+    for scene, widget in scenes.each_scene(stage, which):
         order, found = tab_walk(widget)
         walked += len(order)
         if not found:
@@ -305,4 +310,18 @@ def test_every_page_and_dialog_works_from_the_keyboard(stage) -> None:
     assert not problems, "\n".join(
         f"{name}:\n  " + "\n  ".join(found) for name, found in problems.items()
     )
-    assert walked > 300, walked  # the walks went somewhere
+    return walked
+
+
+upper_demo = scenes.upper_demo
+upper_runner = scenes.upper_runner
+
+
+@pytest.fixture
+def upper_stage(qtbot, upper_runner, settings, vietnamese, tmp_path):
+    return scenes.make_upper_stage(qtbot, upper_runner, settings, tmp_path)
+
+
+def test_the_upper_level_window_works_from_the_keyboard(upper_stage) -> None:
+    walked = walk_every_scene(upper_stage, scenes.UPPER_SCENES)
+    assert walked > 60, walked

@@ -136,3 +136,27 @@ def test_nothing_is_cut_off_in_the_pseudo_language(stage, screens) -> None:
     assert not problems, "\n".join(
         f"{name}:\n  " + "\n  ".join(found) for name, found in problems.items()
     )
+
+
+upper_demo = scenes.upper_demo
+upper_runner = scenes.upper_runner
+
+
+@pytest.fixture
+def upper_stage(qtbot, upper_runner, settings, pseudo, tmp_path):
+    return scenes.make_upper_stage(qtbot, upper_runner, settings, tmp_path)
+
+
+def test_nothing_is_cut_off_in_the_upper_level_window(upper_stage, screens) -> None:
+    problems: dict[str, list[str]] = {}
+    for scene, widget in scenes.each_scene(upper_stage, scenes.UPPER_SCENES):
+        if isinstance(widget, QMainWindow):
+            widget.resize(*SCREEN_SIZE)
+        QApplication.processEvents()
+        screens(widget, f"pseudo-{scene.name}")
+        found = clipped(widget)
+        if found:
+            problems[scene.name] = found
+    assert not problems, "\n".join(
+        f"{name}:\n  " + "\n  ".join(found) for name, found in problems.items()
+    )

@@ -32,6 +32,9 @@ TASKS = {  # what the issue asks the guide to cover → its page
     "back up and restore": "08-sao-luu.md",
     "change the passphrase, the recovery key": "09-mat-khau.md",
     "send to the upper level": "10-gui-cap-tren.md",
+    "reports, ratings and the admission quota": "12-bao-cao-xep-loai.md",
+    "a member moving to another cell": "13-chuyen-sinh-hoat.md",
+    "the upper level's officer": "14-cap-tren.md",
 }
 KEYS = re.compile(r"^(?:(?:Ctrl|Shift|Alt)\+)*(?:[A-Z]|F\d+|Tab|Enter|Esc|Delete|Ctrl|Alt)$")
 
@@ -53,11 +56,37 @@ def test_every_task_has_a_page_linked_from_the_index() -> None:
     assert {p.name for p in pages()} - {"index.md"} == linked
 
 
-def test_the_upper_level_page_says_the_window_has_no_page_yet() -> None:
+def test_the_upper_level_page_describes_the_windows_page_and_keeps_the_commands() -> None:
     page = text("10-gui-cap-tren.md")
-    assert "chưa được làm" in page
+    assert "chưa được làm" not in page  # written when the window had no such page
+    assert "**Gửi cấp trên** (Ctrl+6)" in page
+    steps = ("**Ghi danh với cấp trên…**", "**Gửi ra USB…**", "**Nhập biên nhận…**")
+    for button in steps:
+        assert button in page, button
+    assert [page.index(b) for b in steps] == sorted(page.index(b) for b in steps)  # in order
+    assert "![" in page and "anh/gui-cap-tren.png" in page
+    cli = page.index("## Dùng dòng lệnh")
     for command in ("sochibo enrol", "sochibo bundle export", "sochibo receipt import"):
-        assert command in page
+        assert cli < page.index(command, cli), command
+    # resending from an entry: only the CLI has it, and the page says so
+    assert "sochibo bundle export --to E:\\ --from" in page
+
+
+def test_the_chapters_name_the_windows_where_things_are_done() -> None:
+    """Each new chapter says which page or button of the window does the task."""
+    wanted = {
+        "12-bao-cao-xep-loai.md": ("**Báo cáo** (Ctrl+7)", "**Xếp loại đảng viên**",
+                                   "**Lưu thành PDF…**", "**Xuất ra Excel…**",
+                                   "**Lưu chỉ tiêu**"),
+        "13-chuyen-sinh-hoat.md": ("**Phiếu chuyển sinh hoạt…**", "**Mã mở phiếu**",
+                                   "**Nhận người chuyển đến…**", "**Mở phiếu**"),
+        "14-cap-tren.md": ("**Sổ làm việc của cấp trên…**", "**Xem cấp trên mẫu**",
+                           "**Ghi danh chi bộ…**", "**Xác nhận vân tay…**", "**Nhận vào sổ**",
+                           "**Ghi biên nhận…**", "**Giao chỉ tiêu**"),
+    }  # fmt: skip
+    for page, names in wanted.items():
+        body = text(page)
+        assert [n for n in names if n not in body] == [], page
 
 
 def test_every_picture_is_there_and_used() -> None:
@@ -67,7 +96,8 @@ def test_every_picture_is_there_and_used() -> None:
         image = QImage(str(gs.GUIDE / picture))
         assert not image.isNull(), picture
     assert {p.name for p in gs.PICTURES.glob("*.png")} == {Path(p).name for p in used}
-    assert set(gs.SHOTS.values()) <= {scene.name for scene in scenes.SCENES}
+    every_scene = (*scenes.SCENES, *scenes.UPPER_SCENES)
+    assert set(gs.SHOTS.values()) <= {scene.name for scene in every_scene}
 
 
 def ui_texts() -> set[str]:
@@ -131,9 +161,12 @@ def test_markdown_rendering() -> None:
 
 def test_the_pictures_come_from_the_program(vietnamese, tmp_path, monkeypatch) -> None:
     monkeypatch.setattr(gs.tempfile, "gettempdir", lambda: str(tmp_path))
-    made = gs.take_pictures(tmp_path / "anh", ["cai-dat", "them-quan-chung"])
-    window, dialog = (QImage(str(p)) for p in made)
+    names = ["cai-dat", "cap-tren-chi-bo", "them-quan-chung"]  # the upper level's in between
+    made = gs.take_pictures(tmp_path / "anh", names)
+    assert [p.name for p in made] == [f"{name}.png" for name in names]
+    window, upper, dialog = (QImage(str(p)) for p in made)
     assert (window.width(), window.height()) == SCREEN_SIZE
+    assert (upper.width(), upper.height()) == SCREEN_SIZE
     assert 0 < dialog.width() < SCREEN_SIZE[0]
     assert not (tmp_path / "SoChiBo").exists()  # the run's demo register is gone
 

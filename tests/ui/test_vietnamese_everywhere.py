@@ -265,7 +265,8 @@ def stage(qtbot, demo_runner, settings, vietnamese, tmp_path):
 
 def test_every_dialog_class_has_a_scene() -> None:
     """A new dialog must be added to tests/ui/scenes.py, so these tests look at it."""
-    shown = {name for name in scenes.dialog_classes() if name in SCENE_CLASSES}
+    named = SCENE_CLASSES | UPPER_SCENE_CLASSES
+    shown = {name for name in scenes.dialog_classes() if name in named}
     assert scenes.dialog_classes() - shown == set()
 
 
@@ -275,6 +276,12 @@ SCENE_CLASSES = {
     "GuestDialog", "ImportDialog", "MeetingDialog", "MemberDialog", "MentorDialog",
     "MessageDialog", "NewPassphraseDialog", "NewRecoveryKeyDialog", "PassphraseDialog",
     "PlacementPrompt", "ReasonDialog", "RulesDialog", "StepDialog", "UnlockDialog", "VoteDialog",
+    "TransferSlipDialog", "TransferReceiveDialog", "EnrolDialog", "ReceiptDialog",
+}  # fmt: skip
+# Shown over the upper level's window (scenes.UPPER_SCENES).
+UPPER_SCENE_CLASSES = {
+    "CreateWorkspaceWizard", "EnrolCellDialog", "FingerprintDialog", "ResetKeyDialog",
+    "UpperResolveDialog",
 }  # fmt: skip
 
 
@@ -326,10 +333,10 @@ def test_no_english_in_the_vietnamese_interface(stage, screens, qapp) -> None:
     )
 
 
-def look_at_every_scene(stage, screens):
+def look_at_every_scene(stage, screens, which=scenes.SCENES):
     problems: dict[str, list[str]] = {}
     seen, shown, read = set(), [], 0
-    for scene, widget in scenes.each_scene(stage):
+    for scene, widget in scenes.each_scene(stage, which):
         shown.append(scene.name)
         seen |= {type(w).__name__ for w in [widget, *widget.findChildren(QDialog)]}
         read += len(visible_texts(widget))
@@ -338,3 +345,24 @@ def look_at_every_scene(stage, screens):
             problems[scene.name] = found
             screens(widget, f"english-{scene.name}")
     return problems, seen, shown, read
+
+
+# -- the upper level's window ------------------------------------------------------------------
+
+upper_demo = scenes.upper_demo
+upper_runner = scenes.upper_runner
+
+
+@pytest.fixture
+def upper_stage(qtbot, upper_runner, settings, vietnamese, tmp_path):
+    return scenes.make_upper_stage(qtbot, upper_runner, settings, tmp_path)
+
+
+def test_no_english_in_the_upper_level_window(upper_stage, screens) -> None:
+    problems, seen, shown, read = look_at_every_scene(upper_stage, screens, scenes.UPPER_SCENES)
+    assert shown == [scene.name for scene in scenes.UPPER_SCENES]
+    assert UPPER_SCENE_CLASSES - seen == set()
+    assert read > 400, read
+    assert not problems, "\n".join(
+        f"{name}:\n  " + "\n  ".join(found) for name, found in problems.items()
+    )

@@ -17,6 +17,12 @@ from desktop_app.domain.reports import EventRow, MeetingRow, Period, PersonRow, 
 D = dt.date
 TODAY = D(2026, 11, 22)
 YEAR_2025 = Period(D(2025, 1, 1), D(2025, 12, 31))
+SOURCE = "Quy định 366-QĐ/TW ngày 30/8/2025"
+BANDS = {
+    "excellent": r.Band(90, SOURCE),
+    "good": r.Band(70, SOURCE),
+    "complete": r.Band(50, SOURCE),
+}
 
 
 def person(pid: str, **fields) -> PersonRow:
@@ -77,7 +83,7 @@ def test_level_of(typed, code):
     ],
 )
 def test_check_rating(year, level, points, problems):
-    values, found = r.check_rating(year, level, points, "", TODAY)
+    values, found = r.check_rating(year, level, points, "", TODAY, BANDS)
     assert [p.field for p in found] == problems
     if not problems:
         assert values["level"] == r.level_of(level).code
@@ -85,11 +91,11 @@ def test_check_rating(year, level, points, problems):
 
 
 def test_rating_messages_are_vietnamese_and_name_the_field():
-    _, [problem] = r.check_rating(2025, "excellent", "85", "", TODAY)
+    _, [problem] = r.check_rating(2025, "excellent", "85", "", TODAY, BANDS)
     assert str(problem) == (
-        f"Điểm: 85 điểm chưa đủ mức «Hoàn thành xuất sắc nhiệm vụ» (từ 90 điểm, {r.RATING_SOURCE})"
+        f"Điểm: 85 điểm chưa đủ mức «Hoàn thành xuất sắc nhiệm vụ» (từ 90 điểm, {SOURCE})"
     )
-    _, [problem] = r.check_rating(2025, "good", None, "x" * 1001, TODAY)
+    _, [problem] = r.check_rating(2025, "good", None, "x" * 1001, TODAY, BANDS)
     assert problem.label == "Ghi chú" and "quá dài" in problem.message
 
 

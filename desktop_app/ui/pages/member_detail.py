@@ -29,6 +29,7 @@ from desktop_app.services.views import EventView, PersonView
 from desktop_app.ui.dialogs.audit_dialog import AuditDialog
 from desktop_app.ui.dialogs.event_dialog import EventDialog
 from desktop_app.ui.dialogs.member_dialog import FIELD_GROUPS, MemberDialog, group_title
+from desktop_app.ui.dialogs.transfer_slip_dialog import TransferSlipDialog, can_write_slip
 from desktop_app.ui.models import events_model
 from desktop_app.ui.models.events_model import EventsModel
 from desktop_app.ui.tasks import TaskRunner
@@ -127,13 +128,18 @@ class MemberDetail(QWidget):
             + " (Ctrl+H)"
         )
         self.print_button = PrintFormsButton(self._runner, self)  # the forms that apply
+        self.transfer_button = QPushButton(self.tr("Transfer &slip…"), self)
+        self.transfer_button.setToolTip(
+            self.tr("The slip the receiving cell imports: the person keeps the same record")
+        )
+        self.transfer_button.clicked.connect(self.write_transfer_slip)
         row.addWidget(self.back_button)
         row.addSpacing(12)
         row.addWidget(WrapWhenNarrow(self.name_label, self))  # a long name wraps
         row.addWidget(self.status_label, 0, Qt.AlignmentFlag.AlignVCenter)
         row.addStretch(1)
         buttons = [self.edit_button, self.event_button, self.undo_button]
-        buttons += [self.history_button, self.print_button]
+        buttons += [self.history_button, self.transfer_button, self.print_button]
         row.addWidget(flow_row(self, buttons, right=True), 4)  # two lines if need be
         return row
 
@@ -326,6 +332,8 @@ class MemberDetail(QWidget):
         self.event_button.setEnabled(enabled)
         self.undo_button.setEnabled(enabled and bool(self.events))
         self.history_button.setEnabled(enabled)
+        self.transfer_button.setVisible(self.person is not None and can_write_slip(self.person))
+        self.transfer_button.setEnabled(enabled)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -387,6 +395,12 @@ class MemberDetail(QWidget):
         for button in self.reveal_buttons.values():
             button.setEnabled(True)
         self.banner.show_message(str(exc))
+
+    def write_transfer_slip(self) -> None:
+        if self.person is None or not can_write_slip(self.person):
+            return
+        if TransferSlipDialog.ask(self._runner, self.person, self.events, self) is not None:
+            self._after_change(self.person.id)  # the transfer out may be recorded with it
 
     def show_history(self) -> None:
         if self.person is not None:

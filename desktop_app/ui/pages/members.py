@@ -29,6 +29,7 @@ from desktop_app.services.views import PersonView
 from desktop_app.ui.dialogs.event_dialog import EventDialog
 from desktop_app.ui.dialogs.import_dialog import ImportDialog
 from desktop_app.ui.dialogs.member_dialog import MemberDialog
+from desktop_app.ui.dialogs.transfer_receive_dialog import TransferReceiveDialog
 from desktop_app.ui.models import people_model
 from desktop_app.ui.models.people_model import (
     STATUS_GROUPS,
@@ -40,6 +41,7 @@ from desktop_app.ui.models.people_model import (
 from desktop_app.ui.models.roles import ObjectRole
 from desktop_app.ui.pages.member_detail import MemberDetail
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.widgets.flow import flow_row
 from desktop_app.ui.widgets.text import fill
 
 LONG_NAME_SAMPLE = "Nguyễn Thị Phương Thảo"  # the name column fits at least this
@@ -148,13 +150,18 @@ class MembersPage(QWidget):
         self.open_button = QPushButton(self.tr("View details"), self.list_view)
         for button in (self.add_button, self.edit_button, self.event_button, self.open_button):
             row.addWidget(button)
-        row.addStretch(1)
         self.import_button = QPushButton(self.tr("&Import a list…"), self.list_view)
         self.import_button.setToolTip(
             self.tr("Bring in the cell's existing list from an Excel, LibreOffice or CSV file")
         )
         self.import_button.clicked.connect(self.import_list)
-        row.addWidget(self.import_button)
+        self.receive_button = QPushButton(self.tr("&Receive a transferred member…"), self.list_view)
+        self.receive_button.setToolTip(
+            self.tr("Add a member transferred from another cell from the slip it gave")
+        )
+        self.receive_button.clicked.connect(self.receive_transfer)
+        right = [self.receive_button, self.import_button]
+        row.addWidget(flow_row(self.list_view, right, right=True), 1)  # wraps when narrow
         return row
 
     def _make_actions(self) -> None:
@@ -368,6 +375,7 @@ class MembersPage(QWidget):
             button.setEnabled(has)
         self.add_button.setEnabled(self._runner.has_register)
         self.import_button.setEnabled(self._runner.has_register)
+        self.receive_button.setEnabled(self._runner.has_register)
 
     # -- actions -------------------------------------------------------------------------
 
@@ -385,6 +393,15 @@ class MembersPage(QWidget):
         self.show_list()
         if ImportDialog.ask(self._runner, self) is not None:
             self.reload()
+
+    def receive_transfer(self) -> None:
+        """The transfer slip dialog; the person received is shown selected."""
+        if not self._runner.has_register:
+            return
+        self.show_list()
+        received = TransferReceiveDialog.ask(self._runner, self)
+        if received is not None:
+            self._reveal(received.person.id)
 
     def edit_person(self) -> None:
         person = self.current_person()

@@ -1,4 +1,5 @@
-"""The first screen when no register is open: create one, try the demo, or open a file."""
+"""The first screen when no register is open: create one, try the demo, or open a file; and,
+for the party committee above the cells, its workspace or a demo of it."""
 
 from __future__ import annotations
 
@@ -49,11 +50,14 @@ def _underline_mnemonic(text: str) -> str:
 
 
 class WelcomePage(QWidget):
-    """Three big choices; the application controller does the work behind each."""
+    """Three big choices, and two smaller buttons for the upper level; the application
+    controller does the work behind each."""
 
     create_requested = Signal()
     demo_requested = Signal()
     open_requested = Signal()
+    upper_requested = Signal()
+    upper_demo_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -76,7 +80,18 @@ class WelcomePage(QWidget):
             self.tr("&Open an existing register…"),
             self.tr("Choose a register file (.sochibo) that is already on this computer."),
         )
+        self.upper_caption = style.muted(self.tr("For the party committee above the cells:"))
+        self.upper_button = QPushButton(self.tr("The upper level's &workspace…"))
+        self.upper_button.setToolTip(
+            self.tr("Receive the cells' bundles, follow their reports, record decisions")
+        )
+        self.upper_demo_button = QPushButton(self.tr("A demo upper &level"))
+        self.upper_demo_button.setToolTip(
+            self.tr("A committee with two demo cells that have reported, to look around")
+        )
         self.status = style.muted("")
+        self.upper_button.clicked.connect(self.upper_requested)
+        self.upper_demo_button.clicked.connect(self.upper_demo_requested)
         self.create_button.clicked.connect(self.create_requested)
         self.demo_button.clicked.connect(self.demo_requested)
         self.open_button.clicked.connect(self.open_requested)
@@ -100,6 +115,14 @@ class WelcomePage(QWidget):
         column.addSpacing(18)
         for button in (self.create_button, self.demo_button, self.open_button):
             column.addWidget(button)
+        column.addSpacing(10)  # the upper level's two choices, smaller, under the cell's three
+        column.addWidget(self.upper_caption)
+        upper = QHBoxLayout()
+        upper.setSpacing(10)
+        upper.addWidget(self.upper_button)
+        upper.addWidget(self.upper_demo_button)
+        upper.addStretch(1)
+        column.addLayout(upper)
         column.addSpacing(8)
         column.addWidget(self.status)
         holder = QWidget()
@@ -117,9 +140,18 @@ class WelcomePage(QWidget):
 
     def set_busy(self, message: str = "") -> None:
         """Disable the choices while something runs, with a sentence saying what."""
-        for button in (self.create_button, self.demo_button, self.open_button):
+        for button in self.choices():
             button.setEnabled(not message)
         self.status.setText(message)
+
+    def choices(self) -> tuple[QPushButton, ...]:
+        return (
+            self.create_button,
+            self.demo_button,
+            self.open_button,
+            self.upper_button,
+            self.upper_demo_button,
+        )
 
     def sizeHint(self) -> QSize:
         return QSize(1280, 800)
