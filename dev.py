@@ -85,9 +85,11 @@ def run(args: list[str]) -> int:
     return subprocess.call([str(PYTHON), "-m", "desktop_app", *args], cwd=ROOT)
 
 
-# The whole suite runs as two pytest processes at once, one per core: the window's tests and
-# the rest take about as long. Naming test paths runs one process on just those.
-WINDOW_TESTS = ("tests/ui", "tests/packaging")
+# The whole suite runs as two pytest processes at once, one per core. A window test costs more
+# the more window tests ran before it in the same process, so the window's tests are split
+# too: those before SPLIT (and the frozen-program checks) in one process, the rest after the
+# tests without a window in the other. Naming test paths runs one process on just those.
+SPLIT = "test_s"
 
 
 def _names_tests(args: list[str]) -> bool:
@@ -98,8 +100,16 @@ def _names_tests(args: list[str]) -> bool:
 def _shards(args: list[str]) -> list[list[str]]:
     if _names_tests(args) or (os.cpu_count() or 1) < 2:
         return [args]
-    rest = [f"--ignore={path}" for path in WINDOW_TESTS]
-    return [[*WINDOW_TESTS, *args], ["tests", *rest, *args]]
+    tests = ROOT / "tests"
+    window = sorted(p.relative_to(ROOT).as_posix() for p in (tests / "ui").glob("test_*.py"))
+    early = [f for f in window if Path(f).name < SPLIT]
+    late = [f for f in window if Path(f).name >= SPLIT]
+    others = [
+        p.relative_to(ROOT).as_posix()
+        for p in sorted(tests.iterdir())
+        if p.is_dir() and p.name not in ("ui", "packaging") and p.name[0] not in "._"
+    ]
+    return [[*early, "tests/packaging", *args], [*others, *late, *args]]
 
 
 def _pytest(shards: list[list[str]], env: dict[str, str]) -> int:

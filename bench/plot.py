@@ -20,9 +20,10 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, PolyLine, Re
 from reportlab.lib import colors
 
 from bench.common import RESULTS
+from desktop_app.forms import fonts
 
 DOCS = Path(__file__).resolve().parents[1] / "docs"
-FONT, BOLD = "Helvetica", "Helvetica-Bold"
+FONT, BOLD = fonts.REGULAR, fonts.BOLD  # the program's own, with every Vietnamese letter
 PANEL_W, PANEL_H = 330, 250
 MARGIN_L, MARGIN_B, GAP = 62, 46, 78
 
@@ -290,6 +291,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", type=Path, default=DOCS / "performance-scale.svg")
     parser.add_argument("--pdf", type=Path, help="also write the drawing as a PDF")
     args = parser.parse_args(argv)
+    fonts.register()
     drawing = draw(json.loads(args.results.read_text(encoding="utf-8")))
     renderSVG.drawToFile(drawing, str(args.out))
     if args.pdf:
