@@ -174,7 +174,16 @@ class Shell(QObject):
                 register.close()  # type: ignore[attr-defined]
                 raise
 
-        self.runner.call(kind, lambda upper: self._show(register, path, upper), self._open_failed)
+        # The unlock dialog closes now and the window shows only when the answer comes: for
+        # that moment no window may be visible, and Qt would quit the program.
+        QGuiApplication.setQuitOnLastWindowClosed(False)
+        self.runner.call(kind, lambda upper: self._show(register, path, upper), self._adopt_failed)
+
+    def _adopt_failed(self, exc: BaseException) -> None:
+        try:
+            self._open_failed(exc)
+        finally:
+            QGuiApplication.setQuitOnLastWindowClosed(True)
 
     def _show(self, register: object, path: Path, upper: bool) -> None:
         """Show the window with the register (pages exist before they are told)."""
@@ -185,6 +194,7 @@ class Shell(QObject):
         window.show()
         window.raise_()
         window.activateWindow()
+        QGuiApplication.setQuitOnLastWindowClosed(True)  # a window shows again (see _adopt)
         if self.welcome is not None:
             self.welcome.close()
 

@@ -8,7 +8,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QApplication, QWizard
 
 from desktop_app import paths
 from desktop_app.services import registers
@@ -288,3 +288,32 @@ def test_a_damaged_register_comes_back_from_its_newest_good_backup(
     assert "bị hỏng" in asked[0]
     assert told and told[-1][0] == "Đã khôi phục sổ"
     assert len(list(path.parent.glob("chi-bo.hong-*.sochibo"))) == 1
+
+
+def test_the_program_stays_open_between_the_unlock_and_the_window(
+    shell: Shell, qtbot, register_file, monkeypatch
+) -> None:
+    """Started on a remembered register there is no welcome screen: when the unlock dialog
+    closes, no window is visible until the register's kind is known (database thread). Qt
+    would quit the program then; it must not (seen in the bench's cold starts)."""
+    from PySide6.QtGui import QGuiApplication
+
+    seen: list[tuple[bool, bool]] = []  # (a window visible, quits on last window closed)
+    call = shell.runner.call
+
+    def watched(work, on_done=None, on_error=None, **kw):
+        def done(value):
+            visible = any(w.isVisible() for w in QApplication.topLevelWidgets())
+            seen.append((visible, QGuiApplication.quitOnLastWindowClosed()))
+            on_done(value)
+
+        return call(work, done, on_error, **kw)
+
+    monkeypatch.setattr(shell.runner, "call", watched)
+    shell.start(register_file)
+    dialog = shell.unlock_dialog
+    assert shell.welcome is None
+    unlock_with(qtbot, dialog, PASSPHRASE)
+    qtbot.waitUntil(lambda: shell.window is not None and shell.window.isVisible(), timeout=WAIT)
+    assert (False, False) in seen  # the gap exists, and the program is kept open across it
+    assert QGuiApplication.quitOnLastWindowClosed()  # and quits normally again afterwards
