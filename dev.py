@@ -90,6 +90,10 @@ def run(args: list[str]) -> int:
 # too: those before SPLIT (and the frozen-program checks) in one process, the rest after the
 # tests without a window in the other. Naming test paths runs one process on just those.
 SPLIT = "test_s"
+# Run at the start of their process: late in a long run the wizard they drive was found
+# deleted while its register was being made (twice, at the same place, never alone). Not
+# understood yet; see the closing note of 2026-12-07.
+FIRST = ("tests/ui/test_passphrase_dialogs.py",)
 
 
 def _names_tests(args: list[str]) -> bool:
@@ -103,6 +107,7 @@ def _shards(args: list[str]) -> list[list[str]]:
     tests = ROOT / "tests"
     window = sorted(p.relative_to(ROOT).as_posix() for p in (tests / "ui").glob("test_*.py"))
     early = [f for f in window if Path(f).name < SPLIT]
+    early.sort(key=lambda f: f not in FIRST)  # see FIRST
     late = [f for f in window if Path(f).name >= SPLIT]
     others = [
         p.relative_to(ROOT).as_posix()

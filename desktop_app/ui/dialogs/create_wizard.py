@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
@@ -218,7 +219,8 @@ class PlacePage(QWizardPage):
         )
 
     def _checked(self, seq: int, text: str) -> None:
-        if seq == self._check_seq:  # an answer for what is typed now
+        # an answer for what is typed now, to a wizard still there (it may close meanwhile)
+        if seq == self._check_seq and shiboken6.isValid(self.problems):
             _show(self.problems, text)
 
     def isComplete(self) -> bool:
@@ -355,6 +357,9 @@ class CreateWizard(QWizard):
         self.place_page.completeChanged.emit()
 
     def _created(self, path: Path, result: tuple[object, str]) -> None:
+        if not shiboken6.isValid(self):  # closed while the register was being made
+            self.runner.call(result[0].close)  # type: ignore[attr-defined]
+            return
         self.register, recovery = result
         self.path = path
         self._set_busy(False)
