@@ -86,14 +86,17 @@ def run(args: list[str]) -> int:
 
 
 # The whole suite runs as two pytest processes at once, one per core. A window test costs more
-# the more window tests ran before it in the same process, so the window's tests are split
-# too: those before SPLIT (and the frozen-program checks) in one process, the rest after the
-# tests without a window in the other. Naming test paths runs one process on just those.
+# the more tests ran before it in the same process, so the window's tests are split too and
+# come first: those before SPLIT (then the frozen-program checks) in one process, the rest
+# (then the tests without a window) in the other. Naming test paths runs one process.
 SPLIT = "test_s"
 # Run at the start of their process: late in a long run the wizard they drive was found
 # deleted while its register was being made (twice, at the same place, never alone). Not
 # understood yet; see the closing note of 2026-12-07.
 FIRST = ("tests/ui/test_passphrase_dialogs.py",)
+# Run at the end of their process: after these every window test took about 10 s more in CI
+# (something they start stays behind; not found yet).
+LAST = ("tests/ui/test_single_instance.py",)
 
 
 def _names_tests(args: list[str]) -> bool:
@@ -109,12 +112,13 @@ def _shards(args: list[str]) -> list[list[str]]:
     early = [f for f in window if Path(f).name < SPLIT]
     early.sort(key=lambda f: f not in FIRST)  # see FIRST
     late = [f for f in window if Path(f).name >= SPLIT]
+    late.sort(key=lambda f: f in LAST)  # see LAST
     others = [
         p.relative_to(ROOT).as_posix()
         for p in sorted(tests.iterdir())
         if p.is_dir() and p.name not in ("ui", "packaging") and p.name[0] not in "._"
     ]
-    return [[*early, "tests/packaging", *args], [*others, *late, *args]]
+    return [[*early, "tests/packaging", *args], [*late, *others, *args]]
 
 
 def _pytest(shards: list[list[str]], env: dict[str, str]) -> int:
