@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget, QWizard, QWizardPage
 
@@ -123,6 +124,9 @@ class CreateWorkspaceWizard(QWizard):
         self.place_page.completeChanged.emit()
 
     def _created(self, path: Path, result: tuple[object, str]) -> None:
+        if not shiboken6.isValid(self):  # closed while the workspace was being made
+            self.runner.call(result[0].close)  # type: ignore[attr-defined]
+            return
         self.register, recovery = result
         self.path = path
         self._set_busy(False)
