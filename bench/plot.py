@@ -80,6 +80,19 @@ def _decades(values: list[float]) -> tuple[int, int]:
     return math.floor(math.log10(low)), math.ceil(math.log10(high))
 
 
+def _steps(low: float, high: float) -> list[float]:
+    """The 1-2-5 values from ``low`` to ``high``."""
+    first, last = math.floor(math.log10(low)), math.ceil(math.log10(high))
+    values = [m * 10.0**e for e in range(first, last + 1) for m in (1, 2, 5)]
+    return [v for v in values if low <= v <= high]
+
+
+def _size_range(values: list[float]) -> tuple[float, float]:
+    """From the decade under the smallest size to the 1-2-5 value over the largest."""
+    low = 10.0 ** math.floor(math.log10(min(values)))
+    return low, next(v for v in _steps(low, max(values) * 10) if v >= max(values))
+
+
 def _ms_label(exponent: int) -> str:
     value = 10.0**exponent
     if value >= 1000:
@@ -87,15 +100,12 @@ def _ms_label(exponent: int) -> str:
     return f"{value:g} ms"
 
 
-def _size_label(exponent: int) -> str:
-    return f"{10**exponent:,}"
-
-
 class Panel:
     """A log-log panel at (x, y) on the drawing."""
 
-    def __init__(self, x: float, y: float, xs: tuple[int, int], ys: tuple[int, int]):
-        self.x, self.y, self.xs, self.ys = x, y, xs, ys
+    def __init__(self, x: float, y: float, sizes: tuple[float, float], ys: tuple[int, int]):
+        self.x, self.y, self.sizes, self.ys = x, y, sizes, ys
+        self.xs = (math.log10(sizes[0]), math.log10(sizes[1]))
 
     def at(self, size: float, ms: float) -> tuple[float, float]:
         fx = (math.log10(size) - self.xs[0]) / (self.xs[1] - self.xs[0])
@@ -106,36 +116,36 @@ class Panel:
         g = Group()
         g.add(Rect(self.x, self.y, PANEL_W, PANEL_H, fillColor=None, strokeColor=colors.grey))
         for e in range(self.ys[0], self.ys[1] + 1):
-            _, y = self.at(10 ** self.xs[0], 10.0**e)
+            _, y = self.at(self.sizes[0], 10.0**e)
             g.add(
                 Line(self.x, y, self.x + PANEL_W, y, strokeColor=colors.lightgrey, strokeWidth=0.5)
             )
             g.add(
                 String(self.x - 5, y - 3, _ms_label(e), fontName=FONT, fontSize=8, textAnchor="end")
             )
-        for e in range(self.xs[0], self.xs[1] + 1):
-            for m in (1, 2, 5) if e < self.xs[1] else (1,):
-                x, _ = self.at(m * 10**e, 10.0 ** self.ys[0])
-                g.add(
-                    Line(
-                        x,
-                        self.y,
-                        x,
-                        self.y + PANEL_H,
-                        strokeColor=colors.lightgrey,
-                        strokeWidth=0.5 if m == 1 else 0.25,
-                    )
+        for value in _steps(*self.sizes):
+            decade = math.log10(value).is_integer()
+            x, _ = self.at(value, 10.0 ** self.ys[0])
+            g.add(
+                Line(
+                    x,
+                    self.y,
+                    x,
+                    self.y + PANEL_H,
+                    strokeColor=colors.lightgrey,
+                    strokeWidth=0.5 if decade else 0.25,
                 )
-                g.add(
-                    String(
-                        x,
-                        self.y - 12,
-                        _size_label(e) if m == 1 else f"{m * 10**e:,}",
-                        fontName=FONT,
-                        fontSize=8 if m == 1 else 6.5,
-                        textAnchor="middle",
-                    )
+            )
+            g.add(
+                String(
+                    x,
+                    self.y - 12,
+                    f"{value:,.0f}",
+                    fontName=FONT,
+                    fontSize=8 if decade else 6.5,
+                    textAnchor="middle",
                 )
+            )
         g.add(
             String(
                 self.x + PANEL_W / 2,
@@ -217,12 +227,38 @@ def _panel(rows, series, x: float, y: float, title: str, x_label: str) -> Group:
             )
         )
         return g
-    panel = Panel(x, y, _decades(sizes), _decades(times))
+    panel = Panel(x, y, _size_range(sizes), _decades(times))
     g.add(panel.axes(title, x_label))
     for s, ours, floor in found:
         g.add(panel.line(floor, s.colour, dotted=True))
         g.add(panel.line(ours, s.colour, dotted=False))
+        for size, ms in stopped(rows, s):  # a floor that was stopped is only a lower bound
+            px, py = panel.at(size, ms)
+            g.add(
+                String(
+                    px - 4,
+                    py + 4,
+                    f"≥ (stopped at {ms / 60_000:g} min)",
+                    fontName=FONT,
+                    fontSize=6.5,
+                    textAnchor="end",
+                    fillColor=s.colour,
+                )
+            )
     return g
+
+
+def stopped(rows: list[dict], series: Series) -> list[tuple[float, float]]:
+    """The series' floors that were stopped before they finished."""
+    found = {size for size, _ in points(rows, series, "floor")}
+    return [
+        (float(r["size"]), float(r["floor"]["median_ms"]))
+        for r in rows
+        if r.get("item") == series.item
+        and r.get("name", "").startswith(series.name_starts)
+        and (r.get("floor") or {}).get("timed_out")
+        and float(r["size"]) in found
+    ]
 
 
 def draw(result: dict) -> Drawing:

@@ -130,6 +130,16 @@ def _machine(result: dict) -> str:
     )
 
 
+def _resumed(result: dict) -> str:
+    times = result.get("resumed", [])
+    if not times:
+        return ""
+    return (
+        f" (stopped from outside and taken up again with `--resume` at {', '.join(times)}: "
+        "the item that was running then was measured again from the start)"
+    )
+
+
 def _loads(rows: list[dict]) -> str:
     values = [v for r in rows for v in (r["load_start"][0], r["load_end"][0])]
     return f"{min(values):.1f} to {max(values):.1f}"
@@ -145,7 +155,8 @@ def section(result: dict) -> str:
         "`python -m bench.suite`, then `python -m bench.report`, rather than editing. -->",
         "",
         f"One run of `python -m bench.suite` ({result['plan']} sizes), {result['started']} to "
-        f"{result.get('finished', '(unfinished)')}, on {_machine(result)}. The machine was "
+        f"{result.get('finished', '(unfinished)')}{_resumed(result)}, on {_machine(result)}. "
+        "The machine was "
         f"shared with other work: the one-minute load average read before and after each "
         f"item went from {_loads(rows)} (column *load*), so the times are pessimistic and the "
         "ratio to the floor, measured in the same run, is the figure that "

@@ -1092,7 +1092,8 @@ def _spawn(key: str, plan: Plan, size: int, data: Path) -> dict:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SOCHIBO_HOME": str(data / "home")}
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     if done.returncode != 0:
-        raise RuntimeError(done.stderr.strip().splitlines()[-1] if done.stderr else "failed")
+        last = done.stderr.strip().splitlines()[-1:] if done.stderr else []
+        raise RuntimeError(last[0] if last else f"ended with code {done.returncode}, nothing said")
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
@@ -1152,22 +1153,41 @@ def describe_machine() -> dict:
     }
 
 
-def run(plan: Plan, data: Path, results: Path, only: list[str] | None = None) -> dict:
+def _resumed(results: Path, plan: Plan) -> dict | None:
+    """The unfinished run in ``results`` of the same plan, its failed figures dropped."""
+    if not results.exists():
+        return None
+    out = json.loads(results.read_text(encoding="utf-8"))
+    if out.get("finished") or out.get("sizes") != json.loads(json.dumps(asdict(plan))):
+        return None
+    out["rows"] = [r for r in out["rows"] if "error" not in r]
+    out.setdefault("resumed", []).append(time.strftime("%Y-%m-%d %H:%M:%S"))
+    return out
+
+
+def run(
+    plan: Plan, data: Path, results: Path, only: list[str] | None = None, resume: bool = False
+) -> dict:
+    """Every item at every size, the results saved after each; with ``resume``, an unfinished
+    run of the same plan in ``results`` goes on where it stopped (its failures measured
+    again), and says when it was taken up again."""
     items = [BY_KEY[k] for k in only] if only else list(ITEMS)
-    started = time.strftime("%Y-%m-%d %H:%M:%S")
     build_start = time.perf_counter()
     prepare(plan, data, items)
-    out = {
+    out = (_resumed(results, plan) if resume else None) or {
         "plan": plan.name,
         "sizes": asdict(plan),
-        "started": started,
+        "started": time.strftime("%Y-%m-%d %H:%M:%S"),
         "machine": describe_machine(),
         "generate_s": round(time.perf_counter() - build_start, 1),
         "today": str(TODAY),
         "rows": [],
     }
+    done = {(r["item"], r["size"]) for r in out["rows"]}
     for item in items:
         for size in sizes_of(item, plan):
+            if (item.key, size) in done:
+                continue
             print(f"{item.key} at {size} {UNITS[item.sizes]}", flush=True)
             out["rows"] += measure(item, plan, size, data)
             _save(out, results)
@@ -1199,6 +1219,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--only", help=f"comma-separated items: {', '.join(BY_KEY)}")
     parser.add_argument("--data", type=Path, help="where the registers are cached")
     parser.add_argument("--results", type=Path, help="the JSON to write")
+    parser.add_argument("--resume", action="store_true", help="go on with an unfinished run")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--plan", help=argparse.SUPPRESS)
@@ -1210,7 +1231,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     only = _only(args.only)
     results = args.results or RESULTS / ("suite-quick.json" if args.quick else "suite.json")
-    out = run(plan, data, results, only)
+    out = run(plan, data, results, only, resume=args.resume)
     failed = [r for r in out["rows"] if "error" in r]
     print(f"{len(out['rows'])} figures, {len(failed)} failed: {results}")
     return 1 if failed else 0

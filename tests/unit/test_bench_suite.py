@@ -153,6 +153,18 @@ def test_plot_reads_only_the_series_rows():
                for s in getattr(g, "contents", [g]))  # fmt: skip
 
 
+def test_plot_axes_and_stopped_floors():
+    assert plot._size_range([100, 500, 2000]) == (100.0, 2000.0)
+    assert plot._size_range([1000, 3000, 10_000]) == (1000.0, 10_000.0)
+    assert plot._size_range([40, 80]) == (10.0, 100.0)
+    assert plot._steps(100, 2000) == [100, 200, 500, 1000, 2000]
+    book = next(s for s in plot.CELL if s.item == "member_book")
+    done = _row("member_book", "the 7-HSĐV member book", 1000.0, 9000.0)
+    late = {**_row("member_book", "the 7-HSĐV member book", 9000.0, 600_000.0), "size": 10_000}
+    late["floor"]["timed_out"] = True
+    assert plot.stopped([done, late], book) == [(10_000.0, 600_000.0)]
+
+
 def test_docx_floor_holds_the_same_text(tmp_path):
     pages = [["NGHỊ QUYẾT", "đề nghị kết nạp <đảng viên> & học tập"], ["Trang 2"]]
     table = suite.Table((7.0, 26.0), ("Số TT", "Họ và tên"), [["1", "Nguyễn Văn An\nSinh 1990"]])
@@ -178,6 +190,20 @@ def test_member_book_cells_as_text():
     assert suite.cell_text(("Sinh ", Value("17/03/1997", "ngày sinh"))) == "Sinh 17/03/1997"
     assert suite.cell_text(Value("", "số thẻ", blank=4)) == "...."
     assert suite.cell_text(("VH: 12/12", "\n", "LL: Sơ cấp")) == "VH: 12/12\nLL: Sơ cấp"
+
+
+def test_an_unfinished_run_is_taken_up_again(tmp_path):
+    path = tmp_path / "suite.json"
+    ok, failed = _row("today", "the Today list", 10.0, 1.0), {"item": "search", "error": "x"}
+    unfinished = {"sizes": dataclasses.asdict(TINY), "started": "then", "rows": [ok, failed]}
+    path.write_text(json.dumps(unfinished), encoding="utf-8")
+    again = suite._resumed(path, TINY)
+    assert again["rows"] == [ok] and again["started"] == "then" and len(again["resumed"]) == 1
+    assert "taken up again with `--resume`" in report._resumed(again)
+    assert suite._resumed(path, dataclasses.replace(TINY, people=(50,))) is None  # other sizes
+    path.write_text(json.dumps({**unfinished, "finished": "later"}), encoding="utf-8")
+    assert suite._resumed(path, TINY) is None  # a finished run is never added to
+    assert suite._resumed(tmp_path / "none.json", TINY) is None
 
 
 def test_bad_choices_are_refused(tmp_path):
