@@ -202,6 +202,35 @@ def section(result: dict) -> str:
     return "\n".join(lines)
 
 
+def again_section(full: dict, again: dict) -> list[str]:
+    """The items measured again after a change, each beside its figure in the full run."""
+    before = {(r["name"], r["size"]): r for r in full["rows"] if "error" not in r}
+    items = ",".join(dict.fromkeys(r["item"] for r in again["rows"]))
+    lines = [
+        f"### Measured again: {again['started']} to {again.get('finished', '(unfinished)')}",
+        "",
+        f"`python -m bench.suite --only {items} --results bench/results/suite-again.json`, on "
+        f"the same machine and registers, after the changes that {again.get('why', 'followed')}"
+        f". Load {_loads(again['rows'])}.",
+        "",
+        "| item | size | full run (median) | now (median) | worst | floor now | ratio now | "
+        "target |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for r in again["rows"]:
+        if "error" in r:
+            lines.append(f"| {r['item']} | {r['size']:,} {r['unit']} | | failed: {r['error']} "
+                         "| | | | |")  # fmt: skip
+            continue
+        old = before.get((r["name"], r["size"]))
+        name = f"{r['name']} ({r['detail']})" if r.get("detail") else r["name"]
+        lines.append(
+            f"| {name} | {r['size']:,} {r['unit']} | {_ours(old) if old else '–'} | {_ours(r)} "
+            f"| {ms(r['ours']['max_ms'])} | {_floor(r)} | {_ratio(r)} | {verdict(r)} |"
+        )
+    return ["", *lines, "", *notes(again["rows"])]
+
+
 def replace_section(page: str, text: str) -> str:
     """``page`` with the section replaced by ``text`` (or ``text`` added at the end)."""
     start = page.find(HEADING + "\n")
@@ -217,9 +246,15 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--results", type=Path, default=RESULTS / "suite.json")
     parser.add_argument("--doc", type=Path, default=DOCS / "performance.md")
+    again_help = "items measured again after a change (added when the file exists)"
+    parser.add_argument("--again", type=Path, default=RESULTS / "suite-again.json", help=again_help)
     parser.add_argument("--print", action="store_true", help="print instead of writing")
     args = parser.parse_args(argv)
-    text = section(json.loads(args.results.read_text(encoding="utf-8")))
+    full = json.loads(args.results.read_text(encoding="utf-8"))
+    text = section(full)
+    if args.again.is_file():
+        again = json.loads(args.again.read_text(encoding="utf-8"))
+        text = text.rstrip("\n") + "\n" + "\n".join(again_section(full, again))
     if args.print:
         print(text)
         return

@@ -1166,7 +1166,12 @@ def _resumed(results: Path, plan: Plan) -> dict | None:
 
 
 def run(
-    plan: Plan, data: Path, results: Path, only: list[str] | None = None, resume: bool = False
+    plan: Plan,
+    data: Path,
+    results: Path,
+    only: list[str] | None = None,
+    resume: bool = False,
+    why: str = "",
 ) -> dict:
     """Every item at every size, the results saved after each; with ``resume``, an unfinished
     run of the same plan in ``results`` goes on where it stopped (its failures measured
@@ -1182,6 +1187,7 @@ def run(
         "generate_s": round(time.perf_counter() - build_start, 1),
         "today": str(TODAY),
         "rows": [],
+        **({"why": why} if why else {}),
     }
     done = {(r["item"], r["size"]) for r in out["rows"]}
     for item in items:
@@ -1220,6 +1226,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, help="where the registers are cached")
     parser.add_argument("--results", type=Path, help="the JSON to write")
     parser.add_argument("--resume", action="store_true", help="go on with an unfinished run")
+    parser.add_argument("--why", default="", help="what changed, for a run of a few items")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--size", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--plan", help=argparse.SUPPRESS)
@@ -1231,7 +1238,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     only = _only(args.only)
     results = args.results or RESULTS / ("suite-quick.json" if args.quick else "suite.json")
-    out = run(plan, data, results, only, resume=args.resume)
+    out = run(plan, data, results, only, resume=args.resume, why=args.why)
     failed = [r for r in out["rows"] if "error" in r]
     print(f"{len(out['rows'])} figures, {len(failed)} failed: {results}")
     return 1 if failed else 0

@@ -30,7 +30,9 @@ class Request:
         """The person's procedure as of ``today``, read once per request."""
         if "pipeline" not in self.cache:
             assert self.person_id is not None
-            self.cache["pipeline"] = development.pipeline(self.reg, self.person_id, self.today)
+            self.cache["pipeline"] = development.pipeline(
+                self.reg, self.person_id, self.today, with_electorate=False
+            )
         return self.cache["pipeline"]
 
 

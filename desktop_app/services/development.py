@@ -4,6 +4,7 @@ every deadline. The UI and the CLI both call these; each write is one journalled
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 from desktop_app.domain import admission
@@ -320,7 +321,7 @@ def _links(rows: list[Mentorship], standings: tracks.Standings, on: dt.date) -> 
             continue
         now = standings.on(row.mentor_id, on)
         mentor = standings.row(row.mentor_id)
-        changed = _changed_on(mentor) if mentor is not None else None
+        changed = _changed_on(mentor, standings) if mentor is not None else None
         links.append(
             MentorLink(
                 row.id, row.mentor_id, now.name, dt.date.fromisoformat(row.start), now, changed
@@ -329,12 +330,17 @@ def _links(rows: list[Mentorship], standings: tracks.Standings, on: dt.date) -> 
     return links
 
 
-def _changed_on(mentor: Person) -> dt.date | None:
+def _changed_on(mentor: Person, standings: tracks.Standings) -> dt.date | None:
     if mentor.exit_date:
         return dt.date.fromisoformat(mentor.exit_date)
-    events = people.events_of(mentor.id)
-    toggles = [e for e in events if e.kind in ("exemption", "temporary_leave")]
-    return dt.date.fromisoformat(toggles[-1].date) if toggles else None
+    return standings.last_began(mentor.id, ("exemption", "temporary_leave"))
+
+
+def _by_person(rows: list[Mentorship]) -> dict[str, list[Mentorship]]:
+    grouped: dict[str, list[Mentorship]] = defaultdict(list)
+    for row in rows:
+        grouped[row.person_id].append(row)
+    return grouped
 
 
 # -- what the pages show ------------------------------------------------------------------
@@ -361,7 +367,7 @@ class Pipeline:
     dossier: list[DossierItem]
     mentors: list[MentorshipView]
     deadlines: list[TodoItem]
-    vote_electorate: int = 0
+    vote_electorate: int | None = None  # official members who can vote today, when counted
     notes: list[str] = field(default_factory=list)
 
     def to_json(self) -> dict[str, object]:
@@ -380,12 +386,16 @@ def _track(row: Person) -> Track:
     return tracks.track_of(row, people.events_of(row.id))
 
 
-def pipeline(reg: Register, person_id: str, on: dt.date | None = None) -> Pipeline:
+def pipeline(
+    reg: Register, person_id: str, on: dt.date | None = None, *, with_electorate: bool = True
+) -> Pipeline:
+    """The person's procedure; ``with_electorate`` False leaves out the count of who can
+    vote today (every official member read: the forms do not print it)."""
     on = _today(on)
     row = members._live(person_id)
     track = _track(row)
-    rules, standings = rule_table(), tracks.Standings()
     mentor_rows = development.mentorships(row.id)
+    rules, standings = rule_table(), tracks.Standings.of(m.mentor_id for m in mentor_rows)
     links = _links(mentor_rows, standings, on)
     items = person_deadlines(track, links, rules, work_calendar(reg), on)
     events = {e.id: e for e in members.list_events(reg, row.id)}
@@ -412,7 +422,7 @@ def pipeline(reg: Register, person_id: str, on: dt.date | None = None) -> Pipeli
         dossier(track, rules, on),
         list_mentorships(reg, row.id),
         sorted(items, key=lambda i: i.due),
-        electorate(reg, on)[0],
+        electorate(reg, on)[0] if with_electorate else None,
     )
 
 
@@ -440,14 +450,13 @@ def list_candidates(reg: Register, on: dt.date | None = None) -> list[CandidateR
     on = _today(on)
     rows = development.people_in(DEVELOPING)
     grouped = development.events_by_person([r.id for r in rows])
-    mentorships = development.mentorships()
+    mentorships = _by_person(development.mentorships())
     standings = tracks.Standings()
     rules, calendar = rule_table(), work_calendar(reg)
     out = []
     for row in rows:
         track = tracks.track_of(row, grouped.get(row.id, []))
-        mine = [m for m in mentorships if m.person_id == row.id]
-        links = _links(mine, standings, on)
+        links = _links(mentorships.get(row.id, []), standings, on)
         items = sorted(person_deadlines(track, links, rules, calendar, on), key=lambda i: i.due)
         out.append(_candidate_row(row, track, links, items[0] if items else None))
     return out
@@ -487,10 +496,10 @@ def todo(reg: Register, on: dt.date | None = None) -> list[TodoItem]:
     on = _today(on)
     rows = development.people_in(DEVELOPING)
     grouped = development.events_by_person([r.id for r in rows])
-    mentorships = development.mentorships()
+    mentorships = _by_person(development.mentorships())
     standings = tracks.Standings()
     pairs = []
     for row in rows:
-        mine = [m for m in mentorships if m.person_id == row.id]
-        pairs.append((tracks.track_of(row, grouped.get(row.id, [])), _links(mine, standings, on)))
+        links = _links(mentorships.get(row.id, []), standings, on)
+        pairs.append((tracks.track_of(row, grouped.get(row.id, [])), links))
     return deadlines(pairs, rule_table(), work_calendar(reg), on)

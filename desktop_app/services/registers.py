@@ -8,7 +8,6 @@ from pathlib import Path
 from desktop_app import paths
 from desktop_app.domain.errors import Problem, ValidationError
 from desktop_app.services import cell as cell_service
-from desktop_app.services import demo_development, demo_meetings, members
 from desktop_app.store.database import Register
 from desktop_app.store.keys import KdfParams
 
@@ -52,6 +51,7 @@ def create_demo(
     """A realistic demo cell (about 40 members and a few candidates), written through the same
     validated services a secretary uses. Its passphrase is ``paths.DEMO_PASSPHRASE``."""
     from desktop_app.domain.demo_data import generate_demo_cell  # only needed here
+    from desktop_app.services import demo_development, demo_meetings, members
 
     demo = generate_demo_cell(seed=seed, today=today)
     path = Path(path or paths.demo_register())

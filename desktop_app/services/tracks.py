@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 
 from desktop_app.domain.admission import Recorded, Standing, StandingLookup, Track
 from desktop_app.domain.dates import PartialDate
@@ -58,28 +59,36 @@ def track_of(row: Person, events: list[PersonEvent]) -> Track:
 
 
 class Standings:
-    """Where members stood on past days; rows and overlay events are read once."""
+    """Where members stood on past days; rows and overlay events are read once, for every
+    official member (a vote, the Today list) or, made with ``of``, for a few people."""
 
     def __init__(self, rows: dict[str, Person] | None = None) -> None:
         self._rows = rows
         self._overlays: dict[str, list[tuple[str, dt.date]]] | None = None
+        self._few = False  # only some people read: others are read as they are asked for
+
+    @classmethod
+    def of(cls, person_ids: Iterable[str]) -> Standings:
+        """Standings read for these people only (one person's mentors, not 10,000 members)."""
+        ids = list(set(person_ids))
+        out = cls(development.people_by_ids(set(ids)))
+        out._overlays, out._few = _overlays_of(ids), True
+        return out
 
     def _load(self) -> None:
         if self._rows is None:
             self._rows = {p.id: p for p in development.official_rows()}
         if self._overlays is None:
-            grouped = development.events_by_person(kinds=OVERLAY_EVENTS)
-            self._overlays = {
-                pid: [(e.kind, dt.date.fromisoformat(e.date)) for e in events]
-                for pid, events in grouped.items()
-            }
+            self._overlays = _overlays_of(None)
 
     def row(self, person_id: str) -> Person | None:
         self._load()
-        assert self._rows is not None
+        assert self._rows is not None and self._overlays is not None
         if person_id not in self._rows:
             found = development.people_by_ids({person_id})
             self._rows.update(found)
+            if self._few and found:
+                self._overlays.update(_overlays_of([person_id]))
         return self._rows.get(person_id)
 
     def on(self, person_id: str, day_: dt.date) -> Standing:
@@ -90,10 +99,30 @@ class Standings:
         overlays = self._overlays.get(person_id, [])
         return standing_on(row.id, row.full_name, state_of(row), overlays, day_)
 
+    def last_began(self, person_id: str, kinds: tuple[str, ...]) -> dt.date | None:
+        """The day of the person's latest overlay event of one of ``kinds``."""
+        self._load()
+        assert self._overlays is not None
+        days = [on for kind, on in self._overlays.get(person_id, []) if kind in kinds]
+        return days[-1] if days else None
+
     def officials(self) -> list[str]:
+        if self._few:  # every official member now: read them all
+            assert self._rows is not None
+            self._rows = {**{p.id: p for p in development.official_rows()}, **self._rows}
+            self._overlays, self._few = _overlays_of(None), False
         self._load()
         assert self._rows is not None
         return [pid for pid, row in self._rows.items() if row.membership == "official"]
 
     def lookup(self) -> StandingLookup:
         return self.on
+
+
+def _overlays_of(person_ids: list[str] | None) -> dict[str, list[tuple[str, dt.date]]]:
+    """Exemptions and temporary leaves by person (everyone's when ``person_ids`` is None)."""
+    grouped = development.events_by_person(person_ids, kinds=OVERLAY_EVENTS)
+    return {
+        pid: [(e.kind, dt.date.fromisoformat(e.date)) for e in events]
+        for pid, events in grouped.items()
+    }

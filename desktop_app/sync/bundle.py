@@ -4,7 +4,9 @@ Content, before encryption: canonical JSON Lines (``sync.lines``), UTF-8, each l
 a newline. Line 1 is the manifest (``Manifest``); then one line per journal entry, from
 ``seq_from`` to ``seq_to`` in order, with the fields the journal stores (``changes`` as a JSON
 object), so the reader recomputes every hash of the chain from ``prev_hash`` (the hash of the
-entry before ``seq_from``, already held by the upper level) to ``head_hash``.
+entry before ``seq_from``, already held by the upper level) to ``head_hash``. The lines are
+gzip-compressed (``pack``: about ten times smaller, so a cell of thousands with decades of
+history stays far under the cap); a reader also takes lines written plain.
 
 On the stick: ``CB-KP5.000001-000412.sochibo-goi`` (the content, age-encrypted to the upper
 level's X25519 key) and ``CB-KP5.000001-000412.sochibo-goi.minisig`` (the cell's minisign
@@ -14,17 +16,20 @@ about a person; the signature's trusted comment repeats the range, the keys and 
 decrypts anything.
 
 Reading (``read_bundle``): size cap → signature against the pinned key → the signed facts →
-decrypt whole (bounded by the cap) → every line validated (types, NFC, canonical form,
-contiguous sequence, the hash chain recomputed, the manifest's counts and hashes) → a
-``Bundle``. Any failure is one ``SyncRefused`` naming the file and what is wrong.
+decrypt whole (bounded by the cap) → unpack (bounded by ``MAX_CONTENT_BYTES``) → every line
+validated (types, NFC, canonical form, contiguous sequence, the hash chain recomputed, the
+manifest's counts and hashes) → a ``Bundle``. Any failure is one ``SyncRefused`` naming the
+file and what is wrong.
 """
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import re
 import unicodedata
 import uuid
+import zlib
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, fields
@@ -40,6 +45,7 @@ FORMAT = "sochibo-goi/1"
 FORMAT_FAMILY = "sochibo-goi/"
 SUFFIX = ".sochibo-goi"
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024
+MAX_CONTENT_BYTES = 512 * 1024 * 1024  # the content unpacked: a file cannot grow past it
 MAX_LINE_BYTES = 1024 * 1024
 CODE_LIMIT = 40  # as the cell's code (services/cell.py)
 NAME_LIMIT = 200
@@ -298,6 +304,31 @@ def encode(manifest: Manifest, entries: Sequence[Entry]) -> bytes:
     return dump_line(manifest.to_json()) + b"".join(dump_line(e.to_json()) for e in entries)
 
 
+_GZIP = b"\x1f\x8b"
+
+
+def pack(plaintext: bytes) -> bytes:
+    """The content as written into a bundle: gzip, no time or name in its header."""
+    return gzip.compress(plaintext, compresslevel=6, mtime=0)
+
+
+def unpack(content: bytes) -> bytes:
+    """The content lines from a decrypted bundle, compressed or plain; a compressed one is
+    never unpacked past ``MAX_CONTENT_BYTES`` (a small file must not fill the memory)."""
+    if not content.startswith(_GZIP):
+        return content
+    inflater = zlib.decompressobj(wbits=31)
+    try:
+        lines = inflater.decompress(content, MAX_CONTENT_BYTES + 1)
+    except zlib.error as exc:
+        raise SyncRefused(f"nội dung nén bị hỏng ({exc})") from None
+    if len(lines) > MAX_CONTENT_BYTES:
+        raise SyncRefused(f"nội dung giải nén lớn quá {MAX_CONTENT_BYTES // 2**20} MB")
+    if not inflater.eof or inflater.unused_data:
+        raise SyncRefused("nội dung nén không trọn vẹn")
+    return lines
+
+
 def _line(number: int, raw: bytes, make: Callable[[dict[str, object]], object]) -> object:
     where = "dòng 1 (bản kê khai)" if number == 1 else f"dòng {number}"
     if len(raw) > MAX_LINE_BYTES:
@@ -426,7 +457,8 @@ def outer_facts(manifest: Manifest, name: str) -> dict[str, object]:
 def seal_plaintext(
     plaintext: bytes, manifest: Manifest, *, key: SigningKey, recipient: str
 ) -> tuple[str, Sealed]:
-    """Encrypt and sign content as it is (the tests use this to make lying bundles)."""
+    """Encrypt and sign content as it is, packed or not (the tests use this to make lying
+    bundles)."""
     name = file_name(manifest.cell_code, manifest.seq_from, manifest.seq_to)
     sealed = envelope.seal(
         plaintext,
@@ -450,7 +482,7 @@ def seal_bundle(
         parse(plaintext)
     except SyncRefused as exc:
         raise SyncRefused(f"Gói chưa tạo được, nội dung không đạt kiểm tra: {exc}") from None
-    return seal_plaintext(plaintext, manifest, key=key, recipient=recipient)
+    return seal_plaintext(pack(plaintext), manifest, key=key, recipient=recipient)
 
 
 # -- reading ------------------------------------------------------------------------------------
@@ -469,7 +501,7 @@ def read_bundle(
     try:
         sig, facts = envelope.verify_outer(cipher, signature, pinned, max_bytes=max_bytes)
         KIND.check_facts(facts, sig.untrusted_comment, pinned)
-        manifest, entries = parse(crypto.decrypt(cipher, identity))
+        manifest, entries = parse(unpack(crypto.decrypt(cipher, identity)))
         KIND.agree(facts, manifest)
     except SyncRefused as exc:
         raise SyncRefused(

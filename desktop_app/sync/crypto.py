@@ -98,7 +98,8 @@ class PublicKey:
 
     @property
     def key_id_hex(self) -> str:
-        """As minisign prints it (``minisign public key 19D3FA8E539FBA28``)."""
+        """As minisign prints it (``minisign public key 19D3FA8E539FBA28``), always 16 digits
+        (minisign drops leading zeros)."""
         return self.key_id[::-1].hex().upper()
 
     @property

@@ -8,10 +8,12 @@ try the demo or open a file. ``Shell`` owns these flows for the whole session.
 from __future__ import annotations
 
 import html
+import importlib
 import logging
 import logging.handlers
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt
@@ -20,21 +22,34 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, Q
 
 from desktop_app import log_privacy, paths
 from desktop_app.domain.errors import DomainError
-from desktop_app.services import demo_upper, placement, registers, upper_workspace
+from desktop_app.services import placement, registers
 from desktop_app.store.errors import AlreadyOpen
 from desktop_app.ui import errors, i18n, style
-from desktop_app.ui.dialogs.create_wizard import CreateWizard
 from desktop_app.ui.dialogs.unlock import UnlockDialog
-from desktop_app.ui.dialogs.workspace_wizard import CreateWorkspaceWizard
-from desktop_app.ui.main_window import MainWindow, is_demo
 from desktop_app.ui.pages.welcome import WelcomePage
 from desktop_app.ui.settings import LANGUAGE, LAST_REGISTER, TEXT_SCALE, Settings
 from desktop_app.ui.single_instance import SingleInstance
 from desktop_app.ui.tasks import TaskRunner
-from desktop_app.ui.upper_window import UpperWindow
+
+if TYPE_CHECKING:  # the windows and wizards are imported when first needed: a fast first window
+    from desktop_app.ui.dialogs.create_wizard import CreateWizard
+    from desktop_app.ui.dialogs.workspace_wizard import CreateWorkspaceWizard
+    from desktop_app.ui.main_window import MainWindow
+    from desktop_app.ui.upper_window import UpperWindow
 
 log = logging.getLogger(__name__)
 ORGANISATION = "SoChiBo"
+# What the window's pages and first loads import, none of it Qt: imported on the database
+# thread while the passphrase is typed, so the window is built sooner after it.
+WARM_UP = (
+    "desktop_app.services.today",
+    "desktop_app.services.meetings",
+    "desktop_app.services.reports",
+    "desktop_app.services.report_export",
+    "desktop_app.services.transfers",
+    "desktop_app.services.upper_workspace",
+    "desktop_app.forms.registry",
+)
 LOG_FILE = "sochibo.log"
 
 
@@ -139,6 +154,9 @@ class Shell(QObject):
     def _main_window(self, upper: bool) -> MainWindow | UpperWindow:
         """The window for a cell's register, or for an upper level's workspace, made hidden
         (its pages load when the runner has the register); a window of the other kind goes."""
+        from desktop_app.ui.main_window import MainWindow
+        from desktop_app.ui.upper_window import UpperWindow
+
         wanted = UpperWindow if upper else MainWindow
         if type(self.window) is wanted:
             return self.window
@@ -168,6 +186,8 @@ class Shell(QObject):
         then show the window for it."""
 
         def kind() -> bool:
+            from desktop_app.services import upper_workspace
+
             try:
                 return upper_workspace.is_workspace(register)  # type: ignore[arg-type]
             except BaseException:
@@ -189,7 +209,7 @@ class Shell(QObject):
         """Show the window with the register (pages exist before they are told)."""
         window = self._main_window(upper)
         self.runner.adopt(register)
-        if not is_demo(path) and not demo_upper.is_demo(path):
+        if not _is_demo(path):
             self.settings.set(LAST_REGISTER, str(path))
         window.show()
         window.raise_()
@@ -228,6 +248,7 @@ class Shell(QObject):
         dialog.finished.connect(lambda _code: self._forget(dialog))
         self.unlock_dialog = dialog
         dialog.open()
+        self.runner.call(_warm_up, on_error=lambda exc: log.warning("warm-up: %s", exc))
         return dialog
 
     def bring_forward(self, register: Path | None = None) -> None:
@@ -267,6 +288,8 @@ class Shell(QObject):
 
     def open_upper_level(self) -> None:
         """The upper level's default workspace: unlock it, or create it the first time."""
+        from desktop_app.services import upper_workspace
+
         path = upper_workspace.default_path()
         if path.is_file():
             self.unlock(path)
@@ -274,6 +297,8 @@ class Shell(QObject):
             self.new_workspace()
 
     def new_workspace(self) -> CreateWorkspaceWizard:
+        from desktop_app.ui.dialogs.workspace_wizard import CreateWorkspaceWizard
+
         wizard = CreateWorkspaceWizard(self.runner, self._parent())
         wizard.register_ready.connect(self._adopt)
         wizard.cancelled.connect(self._back_if_nothing_open)
@@ -284,6 +309,8 @@ class Shell(QObject):
 
     def open_upper_demo(self) -> None:
         """Open the demo upper level, making it the first time (no passphrase asked)."""
+        from desktop_app.services import demo_upper
+
         path = demo_upper.workspace_path()
         if self._already_shown(path):
             return
@@ -317,6 +344,8 @@ class Shell(QObject):
             self.unlock(path)
 
     def new_register(self) -> CreateWizard:
+        from desktop_app.ui.dialogs.create_wizard import CreateWizard
+
         wizard = CreateWizard(self.runner, self._parent())
         wizard.register_ready.connect(self._adopt)
         wizard.finished.connect(lambda _code: self._forget(wizard))
@@ -373,6 +402,19 @@ class Shell(QObject):
 
     def _tell(self, title: str, text: str) -> None:
         errors.MessageDialog.ask(self._parent(), title, text)
+
+
+def _warm_up() -> None:
+    for name in WARM_UP:
+        importlib.import_module(name)
+
+
+def _is_demo(path: Path) -> bool:
+    """One of the demos (never remembered as the register to open next time)."""
+    from desktop_app.services import demo_upper
+    from desktop_app.ui.main_window import is_demo
+
+    return is_demo(path) or demo_upper.is_demo(path)
 
 
 def setup_logging() -> Path:

@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 
 from desktop_app.domain.errors import DomainError, StateError
-from desktop_app.services import development, members
+from desktop_app.services import development, members, tracks
 from tests.services import pipeline
 from tests.services.pipeline import TODAY, unchanged
 
@@ -110,6 +110,37 @@ def test_exempted_mentor_flags_too(register, cell):
     members.record_event(register, cell.officials[0], "exemption", D(2026, 9, 1), today=TODAY)
     items = [i for i in development.todo(register, TODAY) if i.person_id == pid]
     assert any(i.kind == "needs_new_mentor" and "miễn" in i.message for i in items)
+
+
+def test_the_page_and_the_today_list_date_a_mentor_change_alike(register, cell):
+    """The person's page reads only their mentors' standings, the Today list every member's:
+    both flag an exempted mentor from the day of the exemption, not the day after a return."""
+    pid = pipeline.to_vote(register, cell)
+    mentor = cell.officials[0]
+    members.record_event(register, mentor, "exemption", D(2026, 3, 1), today=TODAY)
+    members.record_event(register, mentor, "exemption_end", D(2026, 5, 1), today=TODAY)
+    members.record_event(register, mentor, "exemption", D(2026, 9, 1), today=TODAY)
+    listed = [i for i in development.todo(register, TODAY) if i.person_id == pid]
+    paged = development.pipeline(register, pid, TODAY).deadlines
+    flags = [[i for i in items if i.kind == "needs_new_mentor"] for items in (listed, paged)]
+    assert flags[0] == flags[1] and [i.due for i in flags[0]] == [D(2026, 9, 1)]
+
+
+def test_standings_read_for_a_few_people_are_the_same_as_for_everyone(register, cell):
+    members.record_event(register, cell.officials[1], "exemption", D(2026, 2, 1), today=TODAY)
+    members.record_event(register, cell.officials[2], "temporary_leave", D(2026, 4, 1), today=TODAY)
+    days = (D(2026, 1, 15), D(2026, 3, 1), D(2026, 6, 1))
+    everyone, few = tracks.Standings(), tracks.Standings.of(cell.officials[:2])
+    for pid in cell.officials:  # the last ones are read when asked, their leave with them
+        assert [few.on(pid, d) for d in days] == [everyone.on(pid, d) for d in days]
+    assert sorted(tracks.Standings.of([]).officials()) == sorted(everyone.officials())
+    assert few.last_began(cell.officials[2], ("temporary_leave",)) == D(2026, 4, 1)
+
+
+def test_the_forms_leave_the_electorate_out_and_the_page_counts_it(register, cell):
+    pid = pipeline.to_vote(register, cell)
+    assert development.pipeline(register, pid, TODAY).vote_electorate == 4
+    assert development.pipeline(register, pid, TODAY, with_electorate=False).vote_electorate is None
 
 
 # -- votes ------------------------------------------------------------------------------

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from desktop_app.store.journal import canonical_json
-from desktop_app.sync import bundle, envelope
+from desktop_app.sync import bundle, crypto, envelope
 from desktop_app.sync.bundle import Entry
 from desktop_app.sync.envelope import Sealed
 from desktop_app.sync.errors import SyncRefused
@@ -77,6 +77,40 @@ def test_the_writer_refuses_what_the_reader_would():
         bundle.seal_bundle(
             manifest_for(chain()), chain(), key=STRANGER, recipient=samples.upper().recipient
         )
+
+
+def test_the_writer_packs_its_content_and_the_reader_unpacks_it():
+    """A whole register's journal is mostly repeated field names: written packed, a cell of
+    thousands with decades of history stays far under the 64 MB cap."""
+    changes = [("person", f"{n:08d}-0000-4000-8000-000000000000", "create",
+                {"full_name": f"Nguyễn Thị Hường {n}", "sex": "female", "hometown": "Bình Định"})
+               for n in range(300)]  # fmt: skip
+    entries = chain(changes)
+    manifest = manifest_for(entries)
+    name, made = bundle.seal_bundle(
+        manifest, entries, key=SIGNER, recipient=samples.upper().recipient
+    )
+    inside = crypto.decrypt(made.cipher, samples.upper().identity)
+    plain_lines = bundle.encode(manifest, entries)
+    assert inside.startswith(b"\x1f\x8b") and bundle.unpack(inside) == plain_lines
+    assert len(inside) * 5 < len(plain_lines)
+    got = read(name, made)
+    assert got.entries == tuple(entries) and got.manifest == manifest
+    assert bundle.unpack(plain_lines) == plain_lines  # content written plain reads as it is
+
+
+def test_packed_content_that_is_broken_or_too_big_is_refused(monkeypatch):
+    entries = chain()
+    packed = bundle.pack(bundle.encode(manifest_for(entries), entries))
+    for broken, match in ((packed[:-6], "không trọn vẹn"), (packed + b"\x1f\x8b", "không trọn vẹn"),
+                          (packed[:12] + b"\xff" * 40, "nội dung nén bị hỏng")):  # fmt: skip
+        name, made = sealed(entries, plaintext=broken)
+        refused(name, made, match)
+    monkeypatch.setattr(bundle, "MAX_CONTENT_BYTES", 4096)
+    bomb = bundle.pack(bundle.encode(manifest_for(entries), entries) + b" " * 10_000)
+    assert len(bomb) < 4096
+    name, made = sealed(entries, plaintext=bomb)
+    refused(name, made, "giải nén lớn quá")
 
 
 @pytest.mark.parametrize(

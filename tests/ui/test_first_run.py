@@ -305,7 +305,8 @@ def test_the_program_stays_open_between_the_unlock_and_the_window(
         def done(value):
             visible = any(w.isVisible() for w in QApplication.topLevelWidgets())
             seen.append((visible, QGuiApplication.quitOnLastWindowClosed()))
-            on_done(value)
+            if on_done is not None:  # the imports made while the passphrase is typed have none
+                on_done(value)
 
         return call(work, done, on_error, **kw)
 

@@ -539,6 +539,23 @@ def test_register_changed_clears_and_reloads(page, runner, year) -> None:
     assert page.model.rowCount() == 16 and page.detail.meeting() is not None
 
 
+def test_a_hidden_page_loads_only_when_shown(page, runner, year, monkeypatch) -> None:
+    """A large cell's year costs a second on the database thread: at start the page waits
+    until it is shown, and the pages in view are not kept waiting behind it."""
+    years: list[int] = []
+    original = meetings.list_meetings
+    monkeypatch.setattr(
+        meetings, "list_meetings", lambda reg, y: years.append(y) or original(reg, y)
+    )
+    page.hide()
+    runner.register_changed.emit()
+    settle(runner)
+    assert years == [] and page.model.rowCount() == 0
+    page.show()
+    settle(runner)
+    assert years == [2026] and page.model.rowCount() == 16
+
+
 # -- screenshots -----------------------------------------------------------------------------
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView
 
 from desktop_app.domain.deadlines import HORIZON_DAYS, TodoItem
 from desktop_app.services import development, members
@@ -19,6 +20,7 @@ from desktop_app.ui.dialogs.rules_dialog import RulesDialog
 from desktop_app.ui.models import todo_model
 from desktop_app.ui.models.roles import ObjectRole, SortRole
 from desktop_app.ui.models.todo_model import TodoModel
+from desktop_app.ui.pages import today as today_page
 from desktop_app.ui.pages.today import TodayPage, TodoList
 from desktop_app.ui.tasks import TaskRunner
 from tests.conftest import TODAY
@@ -287,6 +289,29 @@ def test_reloads_when_shown_and_keeps_the_selection(qtbot, page, runner, walked)
     settle(runner)
     assert page.current_item().person_id == walked.voted
     assert page.current_item().kind == "decision_due"
+
+
+def test_a_long_list_keeps_rows_of_two_lines(page, runner, monkeypatch) -> None:
+    """Rows fit their wrapped text in a cell's list; a list longer than FIT_ROWS_UP_TO (a
+    register of thousands) keeps rows of two lines, elided, the whole text in the detail:
+    fitting every row again at each resize held the window for seconds."""
+    header = page.table.verticalHeader()
+    count = page.model.rowCount()
+    assert count > 3
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents
+    monkeypatch.setattr(today_page, "FIT_ROWS_UP_TO", count - 1)
+    page.reload()
+    settle(runner)
+    two_lines = page.table.fontMetrics().lineSpacing() * 2 + 12
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed
+    assert {page.table.rowHeight(r) for r in range(count)} == {two_lines}
+    assert page.table.textElideMode() == Qt.TextElideMode.ElideRight
+    page.select_row(0)
+    assert page.detail_values["what"].text().endswith(page.model.items()[0].message)
+    monkeypatch.setattr(today_page, "FIT_ROWS_UP_TO", count)
+    page.reload()
+    settle(runner)
+    assert header.sectionResizeMode(0) == QHeaderView.ResizeMode.ResizeToContents
 
 
 def test_older_answers_are_dropped(page) -> None:

@@ -13,6 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from desktop_app.domain.attendance import (
+    STATUSES,
     Mark,
     MeetingFact,
     Presence,
@@ -21,6 +22,8 @@ from desktop_app.domain.attendance import (
     member_years,
     percent_text,
     periods,
+    tally,
+    tally_of,
 )
 from desktop_app.domain.meeting_warnings import meeting_warnings, window_start
 from desktop_app.domain.membership import PersonState
@@ -93,6 +96,24 @@ def test_tally_counts_and_rate():
     assert t.rate == pytest.approx(0.6)
     assert percent_text(t.rate) == "60,0%"
     assert Tally().rate is None and percent_text(None) == "—"
+
+
+@given(st.lists(st.sampled_from(sorted(STATUSES))))
+def test_a_tally_in_one_pass_is_the_sum_of_its_lines(statuses):
+    one_by_one = Tally()
+    for status in statuses:
+        one_by_one = one_by_one.add(status)
+    assert tally_of(statuses) == one_by_one
+    assert tally(("member", s) for s in statuses) == one_by_one
+    assert tally([("exempted", "present"), ("member", None), *(("member", s) for s in statuses)]) \
+        == one_by_one  # fmt: skip
+
+
+def test_a_status_that_is_not_one_is_refused():
+    with pytest.raises(KeyError, match="away"):
+        tally_of(["present", "away"])
+    with pytest.raises(KeyError):
+        Tally().add("")
 
 
 def regular(mid: str, on: dt.date, kind: str = "regular", held: bool = True) -> MeetingFact:

@@ -102,6 +102,31 @@ def _row(item: str, name: str, ours: float, floor: float | None, **more) -> dict
             **suite.row(name, fig, low, "plain SQL", **more)}  # fmt: skip
 
 
+def test_items_measured_again_stand_beside_the_full_run():
+    took = {"median_ms": 16_500.0, "max_ms": 16_500.0}
+    refused = {**_row("export", "bundle export", 1, 1400.0),
+               **suite.row("bundle export", took, {"median_ms": 1400.0, "max_ms": 1400.0}, "f",
+                           refused="too big")}  # fmt: skip
+    full = {"rows": [_row("today", "the Today list", 2103.0, 59.0), refused]}
+    again = {"started": "2026-12-08 00:10:00", "finished": "2026-12-08 00:20:00",
+             "why": "made the Today list faster",
+             "rows": [_row("today", "the Today list", 812.0, 61.0),
+                      _row("export", "bundle export", 9000.0, 1400.0),
+                      _row("dossier", "a dossier", 300.0, 1300.0)]}  # fmt: skip
+    lines = report.again_section(full, again)
+    text = "\n".join(lines)
+    assert "--only today,export,dossier --results bench/results/suite-again.json" in text
+    assert "after the changes that made the Today list faster" in text
+    assert (
+        "| the Today list | 1,000 people | 2,103 ms | 812 ms | 812 ms | 61.0 ms | 13.3× |" in text
+    )
+    assert (
+        "| bundle export | 1,000 people | **refused** after 16.5 s (see the notes) | 9,000 ms"
+        in text
+    )
+    assert "| a dossier | 1,000 people | – | 300 ms |" in text  # not in the full run
+
+
 def test_row_ratio_and_missing_floor():
     assert suite.row("x", {"median_ms": 30.0}, {"median_ms": 10.0}, "f")["ratio"] == 3.0
     assert suite.row("x", {"median_ms": 30.0}, None, "f")["ratio"] is None

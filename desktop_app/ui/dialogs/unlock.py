@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -27,9 +28,11 @@ from desktop_app.services.backups import BackupInfo
 from desktop_app.store.database import key_path
 from desktop_app.store.errors import DamagedRegister, NotARegister, WrongRecoveryKey, WrongSecret
 from desktop_app.ui import errors, style
-from desktop_app.ui.dialogs.recovery_dialog import NewPassphraseDialog
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.widgets.text import fill
+
+if TYPE_CHECKING:
+    from desktop_app.ui.dialogs.recovery_dialog import NewPassphraseDialog
 
 Echo = QLineEdit.EchoMode
 
@@ -166,6 +169,8 @@ class UnlockDialog(QDialog):
     def _ask_new_passphrase(self, register: object) -> None:
         """Opened with the recovery key: shown only once a new passphrase is set; cancelled,
         the register is closed again, unchanged."""
+        from desktop_app.ui.dialogs.recovery_dialog import NewPassphraseDialog
+
         self.new_passphrase = NewPassphraseDialog(self._runner, register, self.secret.text(), self)
 
         def cancelled() -> None:

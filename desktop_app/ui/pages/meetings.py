@@ -232,8 +232,8 @@ class MeetingsPage(QWidget):
         self.model.set_rows([])
         self.detail.show_detail(None)
         self._update_actions()
-        if self._runner.has_register:
-            self.reload()
+        if self._runner.has_register and self.isVisible():
+            self.reload()  # otherwise when shown: a large cell's year costs a second
 
     def _year_changed(self, year: int) -> None:
         self.banner.clear_message()

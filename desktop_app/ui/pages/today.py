@@ -52,6 +52,10 @@ _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 # the date, when and name columns leave; what to do takes the rest.
 _WRAPPED = (todo_model.RULE, todo_model.BASIS)
 _MIN_CHARS = 19
+# Rows are fitted to their wrapped text up to this many; a longer list (a very large cell)
+# keeps rows of two lines, the whole text in the detail below: fitting thousands of wrapped
+# rows again at each resize held the window for seconds.
+FIT_ROWS_UP_TO = 400
 _SHARE = 0.26
 
 
@@ -103,6 +107,7 @@ class TodayPage(QWidget):
         self._seq = 0
         self._loaded = False
         self._rules: dict[tuple[str, str], Rule] = {}
+        self._widths: dict[tuple[int, int], int] = {}  # (column, "0" width) → widest text
         self.model = TodoModel(self)
         self._build()
         self._show_summary()
@@ -234,6 +239,7 @@ class TodayPage(QWidget):
         self._loaded = False
         self._rules = {}
         self.model.set_rows([], self.today())
+        self._widths = {}
         self._show_summary()
         self._show_detail(None)
         if self._runner.has_register:
@@ -258,7 +264,10 @@ class TodayPage(QWidget):
         keep = self.current_item()
         self.banner.clear_message()
         self._rules = result.rules
+        self._size_rows(len(result.items))  # before the rows come: fitting thousands is slow
         self.model.set_rows(result.items, result.on)
+        self._fix_row_heights()
+        self._widths = {}
         self._loaded = True
         self._fit_columns()
         self._reselect(keep)
@@ -271,6 +280,23 @@ class TodayPage(QWidget):
             self.banner.show_message(str(exc))
         else:
             errors.show_error(exc, self)
+
+    def _size_rows(self, count: int) -> None:
+        header = self.table.verticalHeader()
+        if count <= FIT_ROWS_UP_TO:
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            self.table.setTextElideMode(Qt.TextElideMode.ElideNone)
+            return
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setDefaultSectionSize(self.table.fontMetrics().lineSpacing() * 2 + 12)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+
+    def _fix_row_heights(self) -> None:
+        """Fixed rows all of two lines (a header keeps the heights rows had when fitted)."""
+        header = self.table.verticalHeader()
+        if header.sectionResizeMode(0) == QHeaderView.ResizeMode.Fixed:
+            for row in range(self.model.rowCount()):
+                header.resizeSection(row, header.defaultSectionSize())
 
     def _fit_columns(self) -> None:
         """Date, when and name columns as wide as their texts (overdue dates are bold); the
@@ -298,9 +324,16 @@ class TodayPage(QWidget):
         room = self.table.viewport().width() - fixed
         least = plain.horizontalAdvance("0") * _MIN_CHARS
         for column in _WRAPPED:
-            texts = [self.model.display(item, column) for item in self.model.items()]
-            longest = max((plain.horizontalAdvance(t) for t in texts), default=0) + 20
+            longest = self._longest(column, plain) + 20
             self.table.setColumnWidth(column, max(least, min(int(room * _SHARE), longest)))
+
+    def _longest(self, column: int, metrics: QFontMetrics) -> int:
+        """The widest text of a wrapped column, measured once per list (resizes ask again)."""
+        key = (column, metrics.horizontalAdvance("0"))  # the text size may change
+        if key not in self._widths:
+            texts = {self.model.display(item, column) for item in self.model.items()}
+            self._widths[key] = max((metrics.horizontalAdvance(t) for t in texts), default=0)
+        return self._widths[key]
 
     def _reselect(self, keep: TodoItem | None) -> None:
         rows = self.model.items()
