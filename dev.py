@@ -85,18 +85,14 @@ def run(args: list[str]) -> int:
     return subprocess.call([str(PYTHON), "-m", "desktop_app", *args], cwd=ROOT)
 
 
-# The whole suite runs as two pytest processes at once, one per core. A window test costs more
-# the more tests ran before it in the same process, so the window's tests are split too and
-# come first: those before SPLIT (then the frozen-program checks) in one process, the rest
-# (then the tests without a window) in the other. Naming test paths runs one process.
+# The whole suite runs as two pytest processes at once, one per core: the window's tests before
+# SPLIT (then the frozen-program checks) in one process, the rest of the window's tests (then
+# the tests without a window) in the other. Naming test paths runs one process.
 SPLIT = "test_s"
 # Run at the start of their process: late in a long run the wizard they drive was found
-# deleted while its register was being made (twice, at the same place, never alone). Not
-# understood yet; see the closing note of 2026-12-07.
+# deleted while its register was being made (twice, at the same place, never alone). The
+# wizards now ignore answers that come after they closed; kept first all the same.
 FIRST = ("tests/ui/test_passphrase_dialogs.py",)
-# Run at the end of their process: after these every window test took about 10 s more
-# (something they start stays behind; not found yet).
-LAST = ("tests/ui/test_shell.py", "tests/ui/test_single_instance.py")
 
 
 def _names_tests(args: list[str]) -> bool:
@@ -112,7 +108,6 @@ def _shards(args: list[str]) -> list[list[str]]:
     early = [f for f in window if Path(f).name < SPLIT]
     early.sort(key=lambda f: f not in FIRST)  # see FIRST
     late = [f for f in window if Path(f).name >= SPLIT]
-    late.sort(key=lambda f: f in LAST)  # see LAST
     others = [
         p.relative_to(ROOT).as_posix()
         for p in sorted(tests.iterdir())
