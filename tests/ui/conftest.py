@@ -86,8 +86,8 @@ def _no_windows_left(request) -> Iterator[None]:
     QApplication.processEvents()  # answers still on their way reach live widgets
     left = [w for w in QApplication.topLevelWidgets()
             if shiboken6.getCppPointer(w)[0] not in before]  # fmt: skip
-    for widget in left:
-        widget.close()
+    for widget in left:  # not closed: a window would ask a runner already shut down
+        widget.hide()
         widget.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
