@@ -307,8 +307,10 @@ class KeyPage(QWizardPage):
         return self.confirmed.isChecked()
 
 
-class CreateWizard(QWizard):
-    """The three steps of a new register; ``register_ready`` carries the open register."""
+class MakingWizard(QWizard):
+    """What the register's and the workspace's wizards share: the file made on the database
+    thread with the place page held, then its recovery key shown. A subclass adds
+    ``place_page``, ``key_page`` and ``_failed``."""
 
     register_ready = Signal(object, object)  # Register, Path
 
@@ -318,10 +320,47 @@ class CreateWizard(QWizard):
         self.busy = False
         self.register: object | None = None
         self.path: Path | None = None
-        self.setWindowTitle(self.tr("New register"))
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setTitleFormat(Qt.TextFormat.RichText)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
+
+    def _make(self, path: Path, work, progress: str) -> None:
+        self._set_busy(True)
+        self.runner.call(
+            work,
+            lambda result: self._created(path, result),
+            self._failed,
+            progress=progress,
+            parent=self,
+        )
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy = busy
+        self.place_page.setEnabled(not busy)
+        self.button(QWizard.WizardButton.BackButton).setEnabled(not busy)
+        self.place_page.completeChanged.emit()
+
+    def _created(self, path: Path, result: tuple[object, str]) -> None:
+        if not shiboken6.isValid(self):  # closed while the file was being made
+            self.runner.call(result[0].close)  # type: ignore[attr-defined]
+            return
+        self.register, recovery = result
+        self.path = path
+        self._set_busy(False)
+        self.key_page.set_key(recovery)
+        self.setOption(QWizard.WizardOption.NoCancelButton, True)
+        self.next()
+
+    def _failed(self, exc: BaseException) -> None:
+        raise NotImplementedError
+
+
+class CreateWizard(MakingWizard):
+    """The three steps of a new register; ``register_ready`` carries the open register."""
+
+    def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
+        super().__init__(runner, parent)
+        self.setWindowTitle(self.tr("New register"))
         self.cell_page, self.place_page, self.key_page = CellPage(), PlacePage(self), KeyPage()
         self.key_page.print_sheet.clicked.connect(self._print_sheet)
         for page in (self.cell_page, self.place_page, self.key_page):
@@ -341,31 +380,7 @@ class CreateWizard(QWizard):
             registers.check_passphrase(secret, again)
             return registers.create_register(path, secret, cell)
 
-        self._set_busy(True)
-        self.runner.call(
-            work,
-            lambda result: self._created(path, result),
-            self._failed,
-            progress=self.tr("Creating the register…"),
-            parent=self,
-        )
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.place_page.setEnabled(not busy)
-        self.button(QWizard.WizardButton.BackButton).setEnabled(not busy)
-        self.place_page.completeChanged.emit()
-
-    def _created(self, path: Path, result: tuple[object, str]) -> None:
-        if not shiboken6.isValid(self):  # closed while the register was being made
-            self.runner.call(result[0].close)  # type: ignore[attr-defined]
-            return
-        self.register, recovery = result
-        self.path = path
-        self._set_busy(False)
-        self.key_page.set_key(recovery)
-        self.setOption(QWizard.WizardOption.NoCancelButton, True)
-        self.next()
+        self._make(path, work, self.tr("Creating the register…"))
 
     def _print_sheet(self) -> None:
         """The recovery sheet of the register just made (recovery_dialog.py)."""

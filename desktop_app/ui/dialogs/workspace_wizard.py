@@ -8,10 +8,7 @@ with its keys sealed inside (``upper_workspace.create_workspace``).
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import shiboken6
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget, QWizard, QWizardPage
 
 from desktop_app.domain.errors import DomainError
@@ -20,6 +17,7 @@ from desktop_app.store.errors import RegisterExists
 from desktop_app.ui import errors, style
 from desktop_app.ui.dialogs.create_wizard import (
     KeyPage,
+    MakingWizard,
     PlacePage,
     _error_label,
     _problem_text,
@@ -68,23 +66,15 @@ class CommitteePage(QWizardPage):
         return bool(self.name.text().strip())
 
 
-class CreateWorkspaceWizard(QWizard):
+class CreateWorkspaceWizard(MakingWizard):
     """The three steps of a new workspace; ``register_ready`` carries it open. ``cancelled``
     is emitted before the wizard closes (the application shows the welcome screen first)."""
 
-    register_ready = Signal(object, object)  # Register, Path
     cancelled = Signal()
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.runner = runner
-        self.busy = False
-        self.register: object | None = None
-        self.path: Path | None = None
+        super().__init__(runner, parent)
         self.setWindowTitle(self.tr("New upper level's workspace"))
-        self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
-        self.setTitleFormat(Qt.TextFormat.RichText)
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
         self.name_page, self.place_page, self.key_page = CommitteePage(), PlacePage(self), KeyPage()
         self.place_page.path.setText(str(free_path(upper_workspace.default_path())))
         self.place_page.setButtonText(
@@ -108,31 +98,7 @@ class CreateWorkspaceWizard(QWizard):
             registers.check_passphrase(secret, again)
             return upper_workspace.create_workspace(path, secret, name)
 
-        self._set_busy(True)
-        self.runner.call(
-            work,
-            lambda result: self._created(path, result),
-            self._failed,
-            progress=self.tr("Creating the workspace…"),
-            parent=self,
-        )
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy = busy
-        self.place_page.setEnabled(not busy)
-        self.button(QWizard.WizardButton.BackButton).setEnabled(not busy)
-        self.place_page.completeChanged.emit()
-
-    def _created(self, path: Path, result: tuple[object, str]) -> None:
-        if not shiboken6.isValid(self):  # closed while the workspace was being made
-            self.runner.call(result[0].close)  # type: ignore[attr-defined]
-            return
-        self.register, recovery = result
-        self.path = path
-        self._set_busy(False)
-        self.key_page.set_key(recovery)
-        self.setOption(QWizard.WizardOption.NoCancelButton, True)
-        self.next()
+        self._make(path, work, self.tr("Creating the workspace…"))
 
     def _failed(self, exc: BaseException) -> None:
         self._set_busy(False)

@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.errors import DomainError
 from desktop_app.services import backups, checks
 from desktop_app.services.backups import BackupInfo, RestoreTest
 from desktop_app.services.checks import CheckReport
@@ -42,6 +41,7 @@ from desktop_app.ui.dialogs.recovery_dialog import make_new_recovery_key
 from desktop_app.ui.models.backups_model import BackupsModel
 from desktop_app.ui.settings import LANGUAGE, LANGUAGES, TEXT_SCALE, Settings
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.widgets.busy_work import BusyWork
 from desktop_app.ui.widgets.messages import Banner
 from desktop_app.ui.widgets.text import fill
 
@@ -97,7 +97,7 @@ class BackupChooser:
         return Path(name) if name else None
 
 
-class SettingsPage(QWidget):
+class SettingsPage(BusyWork, QWidget):
     """Backups, checks and keys of the open register."""
 
     backups_changed = Signal()
@@ -402,28 +402,6 @@ class SettingsPage(QWidget):
         ):
             button.setEnabled(idle)
         self.undo_button.setEnabled(idle and self._can_undo)
-
-    def _start(self, work, done, message: str) -> None:
-        self._busy = True
-        self.banner.clear_message()
-        self._update_buttons()
-        self._runner.submit(
-            work, lambda r: self._finish(done, r), self._failed, progress=message, parent=self
-        )
-
-    def _finish(self, done, result) -> None:
-        self._busy = False
-        self._update_buttons()
-        done(result)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._busy = False
-        self._update_buttons()
-        if isinstance(exc, DomainError):
-            self.banner.show_message(str(exc))
-        else:
-            errors.show_error(exc, self)
-        self.reload()
 
     def back_up_now(self) -> None:
         self._start(

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from desktop_app.domain.errors import DomainError
 from desktop_app.services import sync_cell
 from desktop_app.services.sync_cell import (
     EnrolPreview,
@@ -44,6 +43,7 @@ from desktop_app.ui.dialogs.sync_dialogs import (
 )
 from desktop_app.ui.pages.sync_status import SyncStatusPanel, SyncView, load_sync
 from desktop_app.ui.tasks import TaskRunner
+from desktop_app.ui.widgets.busy_work import BusyWork
 from desktop_app.ui.widgets.messages import Banner
 from desktop_app.ui.widgets.text import fill
 
@@ -74,7 +74,7 @@ class SyncChooser:
         return Path(name) if name else None
 
 
-class SyncPage(QWidget):
+class SyncPage(BusyWork, QWidget):
     """Enrolment, sending and receipts of the open (cell's) register."""
 
     def __init__(self, runner: TaskRunner, parent: QWidget | None = None):
@@ -197,28 +197,6 @@ class SyncPage(QWidget):
         self.enrol_button.setEnabled(idle)
         self.send_button.setEnabled(idle and enrolled)
         self.receipt_button.setEnabled(idle and enrolled)
-
-    def _start(self, work, done, message: str | None = None) -> None:
-        self._busy = True
-        self.banner.clear_message()
-        self._update_buttons()
-        self._runner.submit(
-            work, lambda r: self._finish(done, r), self._failed, progress=message, parent=self
-        )
-
-    def _finish(self, done, result) -> None:
-        self._busy = False
-        self._update_buttons()
-        done(result)
-
-    def _failed(self, exc: BaseException) -> None:
-        self._busy = False
-        self._update_buttons()
-        if isinstance(exc, DomainError):
-            self.banner.show_message(str(exc))
-        else:
-            errors.show_error(exc, self)
-        self.reload()
 
     def enrol(self) -> None:
         path = SyncChooser.enrolment_file(self)
