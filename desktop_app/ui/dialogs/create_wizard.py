@@ -324,6 +324,11 @@ class MakingWizard(QWizard):
         self.setTitleFormat(Qt.TextFormat.RichText)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
 
+    def _place(self) -> tuple[Path, str, str]:
+        """Where to make the file, the passphrase and its confirmation, as typed."""
+        page = self.place_page
+        return page.cell_path(), page.passphrase.text(), page.confirm.text()
+
     def _make(self, path: Path, work, progress: str) -> None:
         self._set_busy(True)
         self.runner.call(
@@ -369,11 +374,7 @@ class CreateWizard(MakingWizard):
 
     def create(self) -> None:
         """Create the register on the database thread, then show the key."""
-        path, secret, again = (
-            self.place_page.cell_path(),
-            self.place_page.passphrase.text(),
-            self.place_page.confirm.text(),
-        )
+        path, secret, again = self._place()
         cell = self.cell_page.values()
 
         def work():

@@ -87,11 +87,7 @@ class CreateWorkspaceWizard(MakingWizard):
 
     def create(self) -> None:
         """Create the workspace on the database thread, then show the key."""
-        path, secret, again = (
-            self.place_page.cell_path(),
-            self.place_page.passphrase.text(),
-            self.place_page.confirm.text(),
-        )
+        path, secret, again = self._place()
         name = self.name_page.name.text()
 
         def work():
