@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
 
 from desktop_app import paths
@@ -25,14 +25,13 @@ from desktop_app.ui.pages.placeholder import PlaceholderPage
 from desktop_app.ui.settings import WINDOW_GEOMETRY, WINDOW_STATE, Settings
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.widgets.print_forms_button import PrintFormsButton
-from desktop_app.ui.window_parts import (  # noqa: F401 (shortcut_fits: tests use it from here)
+from desktop_app.ui.window_parts import (
     Area,
-    BackupLabel,
+    AreaWindow,
     Sidebar,
     area_text,
     fitted_size,
     load_page,
-    shortcut_fits,
 )
 
 log = logging.getLogger(__name__)
@@ -105,8 +104,10 @@ AREAS = (
 )
 
 
-class MainWindow(QMainWindow):
+class MainWindow(AreaWindow, QMainWindow):
     """The window of an open register."""
+
+    areas = AREAS
 
     new_requested = Signal()
     open_requested = Signal()
@@ -216,17 +217,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("E&xit"), self.close, "Ctrl+Q")
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        group = QActionGroup(self)
-        for number, area in enumerate(AREAS, start=1):
-            action = self._action(
-                view_menu,
-                area_text(area.title),
-                lambda _c=False, k=area.key: self.show_area(k),
-                f"Ctrl+{number}",
-            )
-            action.setCheckable(True)
-            group.addAction(action)
-            self.area_actions[area.key] = action
+        self._add_area_actions(view_menu)
         self.tools_menu = self.menuBar().addMenu(self.tr("&Tools"))
         self.history_action = self._action(
             self.tools_menu, self.tr("Change &history…"), self.show_history
@@ -256,36 +247,10 @@ class MainWindow(QMainWindow):
 
         AuditDialog.open_for(self._runner, self)
 
-    def _action(self, menu, text: str, slot, shortcut: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
     def _build_status(self) -> None:
-        self.path_label = QLabel()
-        self.demo_badge = style.set_role(QLabel(self.tr("Demo register")), "badge")
-        self.demo_badge.setVisible(False)
-        self.backup_label = BackupLabel()
-        self.statusBar().addWidget(self.path_label, 1)
-        self.statusBar().addPermanentWidget(self.backup_label)
-        self.statusBar().addPermanentWidget(self.demo_badge)
+        self._add_status(QLabel(), self.tr("Demo register"))
 
     # -- behaviour ------------------------------------------------------------------------
-
-    def show_area(self, key: str) -> None:
-        self.nav.setCurrentRow([a.key for a in AREAS].index(key))
-
-    def current_area(self) -> str:
-        return AREAS[self.stack.currentIndex()].key
-
-    def _row_changed(self, row: int) -> None:
-        if row < 0:
-            return
-        self.stack.setCurrentIndex(row)
-        self.area_actions[AREAS[row].key].setChecked(True)
 
     def reload(self) -> None:
         """Read the cell and the register's path on the database thread."""

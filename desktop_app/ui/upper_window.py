@@ -16,10 +16,9 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QMainWindow,
     QStackedWidget,
     QVBoxLayout,
@@ -35,7 +34,7 @@ from desktop_app.ui.settings import WINDOW_GEOMETRY, WINDOW_STATE, Settings
 from desktop_app.ui.tasks import TaskRunner
 from desktop_app.ui.window_parts import (
     Area,
-    BackupLabel,
+    AreaWindow,
     ElidedLabel,
     Sidebar,
     area_text,
@@ -145,8 +144,10 @@ class LazyPage(QWidget):
             refresh()
 
 
-class UpperWindow(QMainWindow):
+class UpperWindow(AreaWindow, QMainWindow):
     """The window of an open upper level's workspace."""
+
+    areas = AREAS
 
     open_requested = Signal()
     demo_requested = Signal()
@@ -226,52 +227,16 @@ class UpperWindow(QMainWindow):
         file_menu.addSeparator()
         self._action(file_menu, self.tr("E&xit"), self.close, "Ctrl+Q")
         view_menu = self.menuBar().addMenu(self.tr("&View"))
-        group = QActionGroup(self)
-        for number, area in enumerate(AREAS, start=1):
-            action = self._action(
-                view_menu,
-                area_text(area.title),
-                lambda _c=False, k=area.key: self.show_area(k),
-                f"Ctrl+{number}",
-            )
-            action.setCheckable(True)
-            group.addAction(action)
-            self.area_actions[area.key] = action
+        self._add_area_actions(view_menu)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         self._action(help_menu, self.tr("&About"), self._about)
         self.guide_action = self._action(help_menu, self.tr("&User guide"), self.open_guide, "F1")
         self.guide_action.setToolTip(self.tr("Step-by-step help, with pictures, in the browser"))
 
-    def _action(self, menu, text: str, slot, shortcut: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        menu.addAction(action)
-        return action
-
     def _build_status(self) -> None:
-        self.path_label = ElidedLabel()
-        self.demo_badge = style.set_role(QLabel(self.tr("Demo upper level")), "badge")
-        self.demo_badge.setVisible(False)
-        self.backup_label = BackupLabel()
-        self.statusBar().addWidget(self.path_label, 1)
-        self.statusBar().addPermanentWidget(self.backup_label)
-        self.statusBar().addPermanentWidget(self.demo_badge)
+        self._add_status(ElidedLabel(), self.tr("Demo upper level"))
 
     # -- behaviour ------------------------------------------------------------------------
-
-    def show_area(self, key: str) -> None:
-        self.nav.setCurrentRow([a.key for a in AREAS].index(key))
-
-    def current_area(self) -> str:
-        return AREAS[self.stack.currentIndex()].key
-
-    def _row_changed(self, row: int) -> None:
-        if row < 0:
-            return
-        self.stack.setCurrentIndex(row)
-        self.area_actions[AREAS[row].key].setChecked(True)
 
     def reload(self) -> None:
         """Read the workspace's name, fingerprint and path on the database thread."""

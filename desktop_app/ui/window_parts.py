@@ -1,6 +1,7 @@
 """What the cell's window and the upper level's window are both made of: the sidebar of areas
 (each with its Ctrl+number shortcut drawn on the right), a page loaded by name that falls back
-to the reason it failed, and the status bar's "last backup" label."""
+to the reason it failed, the status bar's "last backup" label, and ``AreaWindow``: menu
+actions, switching areas and the status bar."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentModelIndex, QSize, Qt
-from PySide6.QtGui import QFontMetrics, QKeySequence, QPainter, QResizeEvent
+from PySide6.QtGui import QAction, QActionGroup, QFontMetrics, QKeySequence, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QMenu,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -191,3 +193,57 @@ def fitted_size(available: QSize) -> QSize:
     """The default size, shrunk to fit the screen's free area (1366×768 office laptops)."""
     width, height = DEFAULT_SIZE
     return QSize(min(width, available.width() - 40), min(height, available.height() - 40))
+
+
+class AreaWindow:
+    """A mixin for both windows (before QMainWindow): ``areas`` is the window's, ``nav`` its
+    sidebar's list, ``stack`` its pages. It has no text of its own: what it shows is
+    translated by the window, so each window keeps its own translation context."""
+
+    areas: Sequence[Area] = ()
+    area_actions: dict[str, QAction]
+
+    def _action(self, menu: QMenu, text: str, slot, shortcut: str = "") -> QAction:
+        action = QAction(text, self)  # type: ignore[call-overload]
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        return action
+
+    def _add_area_actions(self, menu: QMenu) -> None:
+        """One checkable action a area, Ctrl+1 to Ctrl+9."""
+        group = QActionGroup(self)  # type: ignore[call-overload]
+        for number, area in enumerate(self.areas, start=1):
+            action = self._action(
+                menu,
+                area_text(area.title),
+                lambda _c=False, k=area.key: self.show_area(k),
+                f"Ctrl+{number}",
+            )
+            action.setCheckable(True)
+            group.addAction(action)
+            self.area_actions[area.key] = action
+
+    def _add_status(self, path_label: QLabel, badge: str) -> None:
+        """The register's path, the last backup and the demo badge (hidden) below."""
+        self.path_label = path_label
+        self.demo_badge = style.set_role(QLabel(badge), "badge")
+        self.demo_badge.setVisible(False)
+        self.backup_label = BackupLabel()
+        bar = self.statusBar()  # type: ignore[attr-defined]
+        bar.addWidget(self.path_label, 1)
+        bar.addPermanentWidget(self.backup_label)
+        bar.addPermanentWidget(self.demo_badge)
+
+    def show_area(self, key: str) -> None:
+        self.nav.setCurrentRow([a.key for a in self.areas].index(key))  # type: ignore[attr-defined]
+
+    def current_area(self) -> str:
+        return self.areas[self.stack.currentIndex()].key  # type: ignore[attr-defined]
+
+    def _row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)  # type: ignore[attr-defined]
+        self.area_actions[self.areas[row].key].setChecked(True)

@@ -760,7 +760,7 @@ SCENES: tuple[Scene, ...] = (
 )
 
 # Dialog classes that only other dialogs derive from (never shown themselves).
-BASES = {"WriteDialog", "RollDialog", "FitsHeight"}
+BASES = {"WriteDialog", "RollDialog", "FitsHeight", "MakingWizard"}  # shown through subclasses
 
 
 def dialog_classes() -> set[str]:
