@@ -248,7 +248,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop_app.__main__ import run_gui  # Qt is imported only for the window
 
-    return run_gui(register=args.register)
+    return run_gui(register=args.register, upper_level=args.upper_level)
 
 
 # -- parser ----------------------------------------------------------------------------------
@@ -332,6 +332,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("gui", help="mở cửa sổ chương trình")
     common(p, json_flag=False)
+    p.add_argument(
+        "--upper-level",
+        action="store_true",
+        help="mở sổ làm việc của cấp ủy cấp trên (lần đầu thì tạo)",
+    )
     p.set_defaults(func=cmd_gui)
     return parser
 

@@ -298,3 +298,16 @@ def test_json_has_no_internal_fields(reg, capsys):
     add_member(capsys, reg, full_name="Đinh Văn Lâm", sex="Nam")
     person = as_json(capsys, "member", "list", "--register", reg)[0]
     assert "sort_key" not in person and "search_text" not in person
+
+
+def test_gui_opens_the_window_on_a_register_or_the_upper_level(monkeypatch, tmp_path):
+    import desktop_app.__main__ as entry
+
+    seen = []
+    monkeypatch.setattr(entry, "run_gui", lambda **kw: seen.append(kw) or 0)
+    assert main(["gui", "--register", str(tmp_path / "chi-bo.sochibo")]) == 0
+    assert main(["gui", "--upper-level"]) == 0
+    assert seen == [
+        {"register": str(tmp_path / "chi-bo.sochibo"), "upper_level": False},
+        {"register": None, "upper_level": True},
+    ]
