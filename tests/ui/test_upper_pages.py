@@ -208,6 +208,22 @@ def test_the_board_shows_the_services_numbers(board_page, upper_runner):
     assert ", ".join(found.not_reported) in summary
 
 
+def test_the_board_fits_the_window_its_names_giving_way(board_page, upper_runner, qtbot):
+    """In the window at 1280 px the page is about 1,000 px wide: every figure shows without
+    scrolling sideways; a cell's name gives way, and its tooltip holds it whole."""
+    found = run(upper_runner, lambda reg: upper_board.board(reg, TODAY))
+    board_page.resize(1000, 700)
+    qtbot.waitUntil(lambda: board_page.table.viewport().width() < 1000, timeout=WAIT)
+    QApplication.processEvents()
+    table, header = board_page.table, board_page.table.horizontalHeader()
+    assert header.length() <= table.viewport().width()
+    assert not table.horizontalScrollBar().isVisible()
+    named = next(r for r in found.cells if r.fingerprint)
+    row = board_page.model.rows().index(named)
+    tip = board_page.model.index(row, board_columns.NAME).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines()[0] == (named.name or named.code) and named.fingerprint in tip
+
+
 def test_the_board_sorts_by_column_with_names_in_vietnamese_order(board_page):
     table, proxy = board_page.table, board_page.proxy
 

@@ -116,8 +116,9 @@ class UpperBoardModel(RowsModel):
             return _tr(NO_BUNDLE)
         if column == ADMISSIONS and row.quota is None:
             return _tr(NO_QUOTA)
-        if column == NAME and row.fingerprint:
-            return fill(_tr(FINGERPRINT), row.fingerprint)
+        if column == NAME:  # the name in full (the column gives way on a narrow window)
+            name = self.display(row, NAME)
+            return f"{name}\n{fill(_tr(FINGERPRINT), row.fingerprint)}" if row.fingerprint else name
         if column == CONFLICTS and row.conflicts:
             return "\n".join(c["text"] for c in row.conflicts)
         return None
@@ -172,7 +173,7 @@ class UpperBoardModel(RowsModel):
         if role == Qt.ItemDataRole.ToolTipRole and horizontal and section in HEADER_TIPS:
             return _tr(HEADER_TIPS[section])
         text = horizontal_header(CONTEXT, HEADERS, section, orientation, role)
-        if text is not None and section in NUMBERS:
+        if text is not None and section not in (CODE, NAME):  # narrow: the board fits 1280 px
             return two_lines(text)
         return text
 

@@ -115,7 +115,11 @@ class BoardPage(UpperPage):
         self.table = read_only_table(self, self.proxy, alternate=False)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(columns.NAME, Qt.SortOrder.AscendingOrder)
-        # every column as wide as its contents (names in full); large text scrolls sideways
+        # every column as wide as its contents but the cells' names, which take the room left
+        # (whole on a wide window, in the tooltip always); large text scrolls sideways
+        self.table.horizontalHeader().setSectionResizeMode(
+            columns.NAME, QHeaderView.ResizeMode.Stretch
+        )
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.doubleClicked.connect(self._activated)
         return self.table
