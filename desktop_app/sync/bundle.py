@@ -45,7 +45,7 @@ FORMAT = "sochibo-goi/1"
 FORMAT_FAMILY = "sochibo-goi/"
 SUFFIX = ".sochibo-goi"
 MAX_BUNDLE_BYTES = 64 * 1024 * 1024
-MAX_CONTENT_BYTES = 512 * 1024 * 1024  # the content unpacked: a file cannot grow past it
+MAX_CONTENT_BYTES = 256 * 1024 * 1024  # unpacked: the 10,000-person cell of the bench is 92 MB
 MAX_LINE_BYTES = 1024 * 1024
 CODE_LIMIT = 40  # as the cell's code (services/cell.py)
 NAME_LIMIT = 200
@@ -478,6 +478,11 @@ def seal_bundle(
     if manifest.cell_key != key.public.text:
         raise SyncRefused("Gói chưa tạo được: bản kê khai nêu khóa khác khóa ký")
     plaintext = encode(manifest, entries)
+    if len(plaintext) > MAX_CONTENT_BYTES:
+        raise SyncRefused(
+            f"Gói chưa tạo được: nội dung {len(plaintext) // 2**20} MB, cấp trên chỉ nhận đến "
+            f"{MAX_CONTENT_BYTES // 2**20} MB; hãy báo người phát triển chương trình."
+        )
     try:
         parse(plaintext)
     except SyncRefused as exc:

@@ -111,6 +111,11 @@ def test_packed_content_that_is_broken_or_too_big_is_refused(monkeypatch):
     assert len(bomb) < 4096
     name, made = sealed(entries, plaintext=bomb)
     refused(name, made, "giải nén lớn quá")
+    monkeypatch.setattr(bundle, "MAX_CONTENT_BYTES", 200)  # and the writer never makes one
+    with pytest.raises(SyncRefused, match="cấp trên chỉ nhận đến 0 MB"):
+        bundle.seal_bundle(
+            manifest_for(entries), entries, key=SIGNER, recipient=samples.upper().recipient
+        )
 
 
 @pytest.mark.parametrize(
