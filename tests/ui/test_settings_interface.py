@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QApplication, QLabel, QMainWindow, QStyleOptionVie
 
 from desktop_app.ui import app as app_module
 from desktop_app.ui import i18n, style
-from desktop_app.ui.main_window import MainWindow, shortcut_fits
+from desktop_app.ui.main_window import MainWindow
 from desktop_app.ui.pages.settings import SettingsPage
 from desktop_app.ui.settings import LANGUAGE, TEXT_SCALE, Settings
+from desktop_app.ui.window_parts import shortcut_fits
 from tests.ui import scenes
 from tests.ui.conftest import SCREEN_SIZE
 from tests.ui.helpers import settle
