@@ -212,7 +212,7 @@ class AreaWindow:
         return action
 
     def _add_area_actions(self, menu: QMenu) -> None:
-        """One checkable action a area, Ctrl+1 to Ctrl+9."""
+        """One checkable action for each area, Ctrl+1 to Ctrl+9."""
         group = QActionGroup(self)  # type: ignore[call-overload]
         for number, area in enumerate(self.areas, start=1):
             action = self._action(

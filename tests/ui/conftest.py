@@ -74,7 +74,7 @@ def pytest_runtest_call(item: pytest.Item):
 
 
 @pytest.fixture(autouse=True)
-def _no_windows_left(request) -> Iterator[None]:
+def _no_windows_left() -> Iterator[None]:
     """Top-level widgets a test made are deleted after it, not only closed. A closed window
     lives on hidden, and every later change of language, font or style sheet reached each
     one: after the shell's tests every window test of a long run took about 5 s more."""
