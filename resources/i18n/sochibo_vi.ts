@@ -4441,6 +4441,14 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
         <translation>Gửi ra thư mục hoặc USB</translation>
     </message>
     <message>
+        <source>Send again from an entry</source>
+        <translation>Gửi lại từ mục số</translation>
+    </message>
+    <message>
+        <source>The upper level asked for the changes from entry no.:</source>
+        <translation>Cấp trên đề nghị gửi lại các thay đổi từ mục số:</translation>
+    </message>
+    <message>
         <source>The upper level&apos;s receipt</source>
         <translation>Biên nhận của cấp trên</translation>
     </message>
@@ -4479,6 +4487,14 @@ Tình trạng do sự kiện đó thay đổi sẽ trở lại như trước.</t
     <message>
         <source>The receipt file the upper level sent back</source>
         <translation>Tệp biên nhận cấp trên gửi về</translation>
+    </message>
+    <message>
+        <source>Send &amp;again from an entry…</source>
+        <translation>Gửi &amp;lại từ mục số…</translation>
+    </message>
+    <message>
+        <source>When the upper level lost changes it had confirmed (it went back to an old backup) and asks for them again from an entry number</source>
+        <translation>Khi cấp trên mất các thay đổi đã xác nhận (phải dùng lại bản sao lưu cũ) và đề nghị chi bộ gửi lại từ một mục số</translation>
     </message>
     <message>
         <source>Decisions of the upper level received</source>

@@ -18,7 +18,7 @@ import errno
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QInputDialog
 
 from desktop_app.services import development, members, sync_cell, upper_import, upper_receipts
 from desktop_app.services import upper_workspace as ws
@@ -436,6 +436,45 @@ def test_a_receipt_shows_what_it_brought_and_received_up_to(
     assert dialog.model.rowCount() == 1 and dialog.table.isVisible()
     no_english(dialog)
     screens(dialog, "sync-receipt-dialog")
+
+
+def test_sending_again_from_the_entry_the_upper_level_asks_for(
+    enrolled, sides, receipts_shown, monkeypatch, qtbot, screens
+):
+    """The upper level went back to an old backup and asks for the changes from entry N:
+    offered only once it has confirmed some, never past the first unconfirmed one."""
+    page = enrolled
+    sides.on_cell(lambda reg: pipeline.small_cell(reg))
+    assert not page.resend_button.isEnabled()  # nothing confirmed yet: sending sends it all
+    assert receive_first(sides, send(sides)).status == "applied"
+    applied = sides.head()[0]
+    choose_file(monkeypatch, receipt_file(sides))
+    press(page, qtbot, page.receipt_button)
+    assert page.resend_button.isEnabled()
+    sides.on_cell(
+        lambda reg: members.add_person(
+            reg, {"full_name": "Võ Thị Sáu", "sex": "female"}, today=TODAY
+        )
+    )
+    reload(page, qtbot)
+    asked: list[tuple[int, int, int]] = []
+    answer = [(0, False)]
+    monkeypatch.setattr(
+        QInputDialog, "getInt", lambda _p, _t, _l, value, low, high: asked.append(
+            (value, low, high)) or answer[0]
+    )  # fmt: skip
+    usb = sides.fresh("usb-again")
+    choose_folder(monkeypatch, usb)
+    page.resend_button.click()  # asked, then cancelled: nothing written
+    assert asked == [(applied + 1, 1, applied + 1)] and list(usb.iterdir()) == []
+    answer[0] = (3, True)
+    press(page, qtbot, page.resend_button)
+    head = sides.head()[0]
+    [bundle] = sorted(usb.glob("*.sochibo-goi"))
+    assert bundle.name == f"{CODE}.000003-{head:06d}.sochibo-goi"
+    assert page.banner.level == "ok" and f"số 3 đến {head}" in page.banner.text()
+    no_english(page)
+    screens(page, "sync-sent-again")
 
 
 def test_decisions_received_are_on_the_page_when_it_opens(enrolled, sides, runner, qtbot):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
     QGroupBox,
+    QInputDialog,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -65,6 +66,16 @@ class SyncChooser:
         title = QApplication.translate("SyncPage", "Send to a folder or USB stick")
         chosen = QFileDialog.getExistingDirectory(parent, title)
         return Path(chosen) if chosen else None
+
+    @classmethod
+    def resend_from(cls, parent: QWidget | None, highest: int) -> int | None:
+        """The entry the upper level asked the cell to send again from, 1 to ``highest``."""
+        title = QApplication.translate("SyncPage", "Send again from an entry")
+        label = QApplication.translate(
+            "SyncPage", "The upper level asked for the changes from entry no.:"
+        )
+        number, ok = QInputDialog.getInt(parent, title, label, highest, 1, highest)
+        return number if ok else None
 
     @classmethod
     def receipt_file(cls, parent: QWidget | None) -> Path | None:
@@ -146,9 +157,17 @@ class SyncPage(BusyWork, QWidget):
             self.tr("The receipt file the upper level sent back"),
             self.import_receipt,
         )
+        self.resend_button = self._button(
+            self.tr("Send &again from an entry…"),
+            self.tr(
+                "When the upper level lost changes it had confirmed (it went back to an old "
+                "backup) and asks for them again from an entry number"
+            ),
+            self.resend,
+        )
         self.status.upper_buttons.addWidget(self.enrol_button)
         self.status.upper_buttons.addStretch(1)
-        for button in (self.send_button, self.receipt_button):
+        for button in (self.send_button, self.receipt_button, self.resend_button):
             self.status.sending_buttons.addWidget(button)
         self.status.sending_buttons.addStretch(1)
 
@@ -197,6 +216,8 @@ class SyncPage(BusyWork, QWidget):
         self.enrol_button.setEnabled(idle)
         self.send_button.setEnabled(idle and enrolled)
         self.receipt_button.setEnabled(idle and enrolled)
+        confirmed = enrolled and self.view is not None and self.view.status.acked_seq > 0
+        self.resend_button.setEnabled(idle and confirmed)  # nothing to send again before
 
     def enrol(self) -> None:
         path = SyncChooser.enrolment_file(self)
@@ -246,6 +267,20 @@ class SyncPage(BusyWork, QWidget):
         if folder is not None:
             self._start(
                 lambda reg: sync_cell.export_bundle(reg, folder),
+                self._sent,
+                self.tr("Checking the register, writing the bundle and reading it back…"),
+            )
+
+    def resend(self) -> None:
+        """Everything from the entry the upper level asks for (it restored an old backup)."""
+        if self.view is None or not self.view.status.enrolled:
+            return
+        status = self.view.status
+        first = SyncChooser.resend_from(self, min(status.acked_seq + 1, status.head_seq))
+        folder = SyncChooser.folder(self) if first is not None else None
+        if folder is not None:
+            self._start(
+                lambda reg: sync_cell.export_bundle(reg, folder, first=first),
                 self._sent,
                 self.tr("Checking the register, writing the bundle and reading it back…"),
             )
