@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QAction, QCloseEvent
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
 
 from desktop_app import paths
 from desktop_app.services import cell as cell_service
@@ -28,7 +28,6 @@ from desktop_app.ui.widgets.print_forms_button import PrintFormsButton
 from desktop_app.ui.window_parts import (
     Area,
     AreaWindow,
-    Sidebar,
     area_text,
     fitted_size,
     load_page,
@@ -141,17 +140,8 @@ class MainWindow(AreaWindow, QMainWindow):
     # -- building -----------------------------------------------------------------------
 
     def _build_sidebar(self) -> None:
-        panel = self.sidebar = Sidebar(AREAS)
-        self.cell_name, self.cell_code, self.nav = panel.title, panel.subtitle, panel.nav
-        self.nav.currentRowChanged.connect(self._row_changed)
-        self.stack = QStackedWidget()
-        body = QWidget()
-        row = QHBoxLayout(body)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(panel)
-        row.addWidget(self.stack, 1)
-        self.setCentralWidget(body)
+        panel = self._add_sidebar()
+        self.cell_name, self.cell_code = panel.title, panel.subtitle
 
     def _build_pages(self) -> None:
         factories: dict[str, Callable[[], QWidget]] = {

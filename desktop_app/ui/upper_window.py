@@ -18,9 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QMainWindow,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -36,7 +34,6 @@ from desktop_app.ui.window_parts import (
     Area,
     AreaWindow,
     ElidedLabel,
-    Sidebar,
     area_text,
     fitted_size,
     load_page,
@@ -176,17 +173,8 @@ class UpperWindow(AreaWindow, QMainWindow):
     # -- building -----------------------------------------------------------------------
 
     def _build_sidebar(self) -> None:
-        panel = self.sidebar = Sidebar(AREAS)
-        self.upper_name, self.fingerprint, self.nav = panel.title, panel.subtitle, panel.nav
-        self.nav.currentRowChanged.connect(self._row_changed)
-        self.stack = QStackedWidget()
-        body = QWidget()
-        row = QHBoxLayout(body)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(0)
-        row.addWidget(panel)
-        row.addWidget(self.stack, 1)
-        self.setCentralWidget(body)
+        panel = self._add_sidebar()
+        self.upper_name, self.fingerprint = panel.title, panel.subtitle
 
     def _build_pages(self) -> None:
         for area in AREAS:

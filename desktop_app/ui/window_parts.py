@@ -15,10 +15,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, QPersistentMod
 from PySide6.QtGui import QAction, QActionGroup, QFontMetrics, QKeySequence, QPainter, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QStackedWidget,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QVBoxLayout,
@@ -196,9 +198,10 @@ def fitted_size(available: QSize) -> QSize:
 
 
 class AreaWindow:
-    """A mixin for both windows (before QMainWindow): ``areas`` is the window's, ``nav`` its
-    sidebar's list, ``stack`` its pages. It has no text of its own: what it shows is
-    translated by the window, so each window keeps its own translation context."""
+    """A mixin for both windows (before QMainWindow): ``areas`` is the window's;
+    ``_add_sidebar`` makes ``nav`` (the sidebar's list) and ``stack`` (the pages). It has no
+    text of its own: what it shows is translated by the window, so each window keeps its own
+    translation context."""
 
     areas: Sequence[Area] = ()
     area_actions: dict[str, QAction]
@@ -210,6 +213,21 @@ class AreaWindow:
         action.triggered.connect(slot)
         menu.addAction(action)
         return action
+
+    def _add_sidebar(self) -> Sidebar:
+        """The sidebar of ``areas`` beside the stack of pages, as the window's body."""
+        panel = self.sidebar = Sidebar(self.areas)
+        self.nav = panel.nav
+        self.nav.currentRowChanged.connect(self._row_changed)
+        self.stack = QStackedWidget()
+        body = QWidget()
+        row = QHBoxLayout(body)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(panel)
+        row.addWidget(self.stack, 1)
+        self.setCentralWidget(body)  # type: ignore[attr-defined]
+        return panel
 
     def _add_area_actions(self, menu: QMenu) -> None:
         """One checkable action for each area, Ctrl+1 to Ctrl+9."""

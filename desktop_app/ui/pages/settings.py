@@ -24,8 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
-    QScrollArea,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -130,20 +128,7 @@ class SettingsPage(BusyWork, QWidget):
         layout.addWidget(self._backup_box(), 1)
         layout.addWidget(self._check_box())
         layout.addWidget(self._keys_box())
-        scroll = QScrollArea(self)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what is in it
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
-    def _button(self, text: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
+        self._scrolled(body)
 
     def _interface_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Interface on this computer"), self)

@@ -20,8 +20,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QInputDialog,
-    QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -120,20 +118,7 @@ class SyncPage(BusyWork, QWidget):
         self._add_buttons()
         layout.addWidget(self.status)
         layout.addWidget(self._decisions_box(), 1)
-        scroll = QScrollArea(self)
-        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to what is in it
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
-
-    def _button(self, text: str, tip: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setToolTip(tip)
-        button.clicked.connect(slot)
-        return button
+        self._scrolled(body)
 
     def _add_buttons(self) -> None:
         self.enrol_button = self._button(
