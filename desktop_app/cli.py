@@ -248,7 +248,8 @@ def cmd_check(args: argparse.Namespace) -> int:
 def cmd_gui(args: argparse.Namespace) -> int:
     from desktop_app.__main__ import run_gui  # Qt is imported only for the window
 
-    return run_gui(register=args.register, upper_level=args.upper_level)
+    # no command at all opens the window too: its parser has no --upper-level
+    return run_gui(register=args.register, upper_level=getattr(args, "upper_level", False))
 
 
 # -- parser ----------------------------------------------------------------------------------

@@ -307,7 +307,9 @@ def test_gui_opens_the_window_on_a_register_or_the_upper_level(monkeypatch, tmp_
     monkeypatch.setattr(entry, "run_gui", lambda **kw: seen.append(kw) or 0)
     assert main(["gui", "--register", str(tmp_path / "chi-bo.sochibo")]) == 0
     assert main(["gui", "--upper-level"]) == 0
+    assert main([]) == 0  # no command: the window (README: python3 dev.py run)
     assert seen == [
         {"register": str(tmp_path / "chi-bo.sochibo"), "upper_level": False},
         {"register": None, "upper_level": True},
+        {"register": None, "upper_level": False},
     ]
